@@ -1,0 +1,611 @@
+package io.clonus.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Finds beats, and episodes of beats, in a detection signal delivered one sample at a time; the heart of
+ * both the offline and the real-time detector, so that the two give the same answer.
+ *
+ * <p><b>Beats.</b> A candidate is a local maximum that is the highest within the shortest beat interval
+ * (1 / {@link DetectorConfig#searchHighHz()}) on both sides. Its prominence is measured within one longest
+ * interval (1 / {@link DetectorConfig#searchLowHz()}) on each side, as scipy's {@code find_peaks} does
+ * with that window. For EMG the candidate must be a burst separated by relaxation: the envelope falls to
+ * at most {@code 1 - minRelaxation} of the peak on both sides, the peak stands {@code minSalience} times
+ * above the noise floor (the median of the minima of quarter-second blocks over the trailing
+ * {@code floorWindowS}; these minima are relaxation even in a record that is clonus throughout), and the
+ * burst is at least {@code minBurstS} wide at half height on the sharper envelope (a single motor-unit
+ * potential is narrower). For ACC each oscillation cycle is a candidate whose peak-to-trough height is at
+ * least {@code minCycleProminence} of the signal's range in the same window.
+ *
+ * <p><b>Episodes.</b> Beats whose intervals agree within {@code intervalTolerance} of the running median
+ * interval form a run; within an episode one missing beat (an interval of two periods) is bridged and one
+ * early extra beat is skipped. A run becomes an episode once it has {@code minBeats} beats, its frequency lies in the clonus
+ * band, its intervals vary by at most {@code maxIntervalCv}, the detection signal's autocorrelation at the
+ * beat period is at least {@code minPeriodicity} while that at half the period is clearly lower (otherwise
+ * the beats would be every other cycle of a faster rhythm), and the periodogram of the same stretch peaks
+ * within 20 % of the beat frequency (FFT and autocorrelation must agree with the beats). The stretch is the
+ * run. For ACC a run of fewer than {@code selfEvidentBeats} cycles must also stand out from the background:
+ * its typical amplitude at least {@code minCycleSalience} noise floors. An episode ends when no
+ * beat arrives at its period.
+ *
+ * <p><b>Latency.</b> A candidate is judged once one longest interval of signal after it has arrived
+ * ({@link #beatLatencyS()}); an episode is reported ended at most {@code 2 + intervalTolerance} periods
+ * after its last beat plus that latency.
+ *
+ * <p>Memory is bounded (a few seconds of signal, plus {@code maxEpisodeEvidenceS} for the current
+ * episode's estimates, plus the beats of the current episode); no allocation per sample except when an
+ * episode starts or ends. The output does not depend on how samples are grouped into calls. Not
+ * thread-safe.
+ */
+public final class BeatFinder implements DetectionSink {
+    /** The autocorrelation at half the period must stay this far below that at the period. */
+    static final double HALF_PERIOD_MARGIN = 0.15;
+    /** Relative agreement needed between the beat frequency and the stretch's spectral peak. */
+    static final double SPECTRAL_AGREEMENT = 0.2;
+    /** Largest ratio between a beat's amplitude and the typical amplitude of its run. */
+    static final double AMPLITUDE_RATIO = 5.0;
+    /** Between bursts the rectified EMG may stay up to this fraction of the envelope peak (filter tails). */
+    static final double RELAXED_SHARE = 0.15;
+    private static final double FLOOR_BLOCK_S = 0.25;
+    /** Quantile of the blocks' medians taken as the noise floor. */
+    static final double FLOOR_QUANTILE = 0.2;
+
+    private final DetectorConfig cfg;
+    private final SignalType type;
+    private final double rateHz;
+    private final double time0S;
+    private final DetectionListener listener;
+
+    private final double[] ringD;
+    private final double[] ringW;
+    private final int mask;
+    private final int half;
+    private final int distance;
+    private final int evidenceMax;
+    private long newest = -1;
+    private long examined = 0;
+
+    // noise floor: medians of quarter-second blocks of the block-averaged rectified EMG, or of |ACC|
+    private final int blockLength;
+    private final double[] blockMinima;
+    private final double[] sortScratch;
+    private int blockFill;
+    private final double[] blockValues;
+    private final double[] sortScratch2;
+    private long blocksDone;
+
+    // current run of beats
+    private double[] runTimes = new double[64];
+    private double[] runAmps = new double[64];
+    private long[] runIndex = new long[64];
+    private boolean[] runBridged = new boolean[64];
+    private int runSize;
+    private final double[] recentIntervals = new double[8];
+    private final double[] periodScratch = new double[8];
+    private int recentCount;
+    private int earlySkips;
+    private boolean accepted;
+    private double acceptedPeriodicity;
+    private int episodeCount;
+
+    // evidence of the current episode
+    private final double[] evidence;
+    private long evidenceStart;
+    private int evidenceLength;
+    private final double[] scratch;
+    private final Evidence stats;
+
+    private final RhythmAccumulator rhythm;
+    private final List<Episode> episodes = new ArrayList<>();
+
+    /**
+     * @param config   detector parameters
+     * @param type     signal type (decides what a beat is)
+     * @param rateHz   sample rate of the detection signal, Hz
+     * @param time0S   time of detection sample 0 in seconds from the record start, including the
+     *                 conditioning delay correction
+     * @param listener hears beats and episodes; may be null
+     */
+    public BeatFinder(DetectorConfig config, SignalType type, double rateHz, double time0S, DetectionListener listener) {
+        this.cfg = config;
+        this.type = type;
+        this.rateHz = rateHz;
+        this.time0S = time0S;
+        this.listener = listener == null ? new DetectionListener() { } : listener;
+        this.half = Math.max(2, (int) Math.ceil(rateHz / config.searchLowHz()));
+        this.distance = Math.max(1, (int) Math.floor(0.8 * rateHz / config.searchHighHz()));
+        this.evidenceMax = (int) Math.ceil(4.0 * rateHz) + half;
+        int need = evidenceMax + 2 * half + 2;
+        int size = Integer.highestOneBit(need) << 1;
+        this.ringD = new double[size];
+        this.ringW = new double[size];
+        this.mask = size - 1;
+        this.blockLength = Math.max(1, (int) Math.round(FLOOR_BLOCK_S * rateHz));
+        int blocks = Math.max(1, (int) Math.ceil(config.floorWindowS() / FLOOR_BLOCK_S));
+        this.blockMinima = new double[blocks];
+        this.sortScratch = new double[blocks];
+        this.blockValues = new double[blockLength];
+        this.sortScratch2 = new double[blockLength];
+        this.evidence = new double[(int) Math.ceil((config.maxEpisodeEvidenceS() + 2.0 / config.searchLowHz()) * rateHz)
+                + size];
+        this.scratch = new double[size];
+        this.stats = new Evidence(rateHz, config.searchLowHz(), config.searchHighHz());
+        this.rhythm = new RhythmAccumulator(rateHz, config.searchLowHz(), config.searchHighHz());
+    }
+
+    /** @return how long after a beat it is known, seconds (one longest beat interval of look-ahead) */
+    public double beatLatencyS() {
+        return half / rateHz;
+    }
+
+    /** @return sample rate of the detection signal, Hz */
+    public double rateHz() {
+        return rateHz;
+    }
+
+    @Override
+    public void accept(double value, double burstValue) {
+        long j = ++newest;
+        int slot = (int) (j & mask);
+        ringD[slot] = value;
+        ringW[slot] = burstValue;
+        updateFloor(type == SignalType.EMG ? burstValue : Math.abs(value));
+        rhythm.add(value);
+        if (accepted && evidenceLength < evidence.length) {
+            evidence[evidenceLength++] = value;
+        }
+        long k = j - half;
+        if (k >= 1) {
+            examine(k, j);
+            examined = k;
+            checkTimeout(k);
+        }
+    }
+
+    /**
+     * Ends the record: judges the last candidates with the signal that exists and closes the open episode.
+     * No sample may follow.
+     */
+    public void finish() {
+        for (long k = Math.max(1, examined + 1); k < newest; k++) {
+            examine(k, newest);
+            examined = k;
+        }
+        endRun();
+    }
+
+    /** @return the episodes finished so far, in time order */
+    public List<Episode> episodes() {
+        return List.copyOf(episodes);
+    }
+
+    /** @return the rhythm of everything received so far */
+    public RhythmEstimate rhythm() {
+        return rhythm.estimate(cfg);
+    }
+
+    /** @return number of detection samples received */
+    public long sampleCount() {
+        return newest + 1;
+    }
+
+    private double d(long i) {
+        return ringD[(int) (i & mask)];
+    }
+
+    private double w(long i) {
+        return ringW[(int) (i & mask)];
+    }
+
+    private double timeOf(double index) {
+        return index / rateHz + time0S;
+    }
+
+    // ---------------------------------------------------------------- noise floor
+
+    private void updateFloor(double v) {
+        blockValues[blockFill] = v;
+        if (++blockFill == blockLength) {
+            Arrays.sort(blockValues, 0, blockLength);
+            blockMinima[(int) (blocksDone % blockMinima.length)] = blockValues[blockLength / 2];
+            blocksDone++;
+            blockFill = 0;
+        }
+    }
+
+    private double floor() {
+        int n = (int) Math.min(blocksDone, blockMinima.length);
+        if (n == 0) {
+            if (blockFill == 0) {
+                return 0;
+            }
+            System.arraycopy(blockValues, 0, sortScratch2, 0, blockFill);
+            Arrays.sort(sortScratch2, 0, blockFill);
+            return Math.max(0, sortScratch2[blockFill / 2]);
+        }
+        System.arraycopy(blockMinima, 0, sortScratch, 0, n);
+        Arrays.sort(sortScratch, 0, n);
+        // a low quantile, so that the floor stays at relaxation while a contraction fills most of the window
+        return Math.max(0, sortScratch[(int) (FLOOR_QUANTILE * (n - 1))]);
+    }
+
+    // ---------------------------------------------------------------- candidates
+
+    private void examine(long k, long last) {
+        double dk = d(k);
+        if (!(dk > d(k - 1) && dk >= d(k + 1))) {
+            return;
+        }
+        long lo = Math.max(0, k - distance);
+        long hi = Math.min(last, k + distance);
+        for (long i = lo; i < k; i++) {
+            if (d(i) >= dk) {
+                return;
+            }
+        }
+        for (long i = k + 1; i <= hi; i++) {
+            if (d(i) > dk) {
+                return;
+            }
+        }
+        long wlo = Math.max(0, k - half);
+        long whi = Math.min(last, k + half);
+        double minL = dk;
+        long iL = k;
+        for (long i = k - 1; i >= wlo; i--) {
+            double v = d(i);
+            if (v > dk) {
+                break;
+            }
+            if (v < minL) {
+                minL = v;
+                iL = i;
+            }
+        }
+        double minR = dk;
+        long iR = k;
+        for (long i = k + 1; i <= whi; i++) {
+            double v = d(i);
+            if (v > dk) {
+                break;
+            }
+            if (v < minR) {
+                minR = v;
+                iR = i;
+            }
+        }
+        double prominence = dk - Math.max(minL, minR);
+        double amplitude;
+        if (DEBUG) System.err.printf("cand t=%.3f d=%.3g prom/d=%.2f floor=%.3g width=%.4f%n", timeOf(k), dk, prominence/dk, floor(), type==SignalType.EMG? burstWidthS(k,wlo,whi):0);
+        if (type == SignalType.EMG) {
+            double floor = floor();
+            if (!(dk > 0) || prominence < cfg.minRelaxation() * dk || dk < cfg.minSalience() * floor) {
+                return;
+            }
+            if (!relaxesBothSides(k, wlo, whi, floor) || burstWidthS(k, wlo, whi) < cfg.minBurstS()) {
+                return;
+            }
+            amplitude = dk;
+        } else {
+            double max = dk;
+            double min = dk;
+            for (long i = wlo; i <= whi; i++) {
+                double v = d(i);
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
+            if (DEBUG) System.err.printf("acccand t=%.3f prom=%.3g range=%.3g rel=%.2f%n", timeOf(k), prominence, max - min, prominence / (max - min));
+            if (!(prominence > 0) || prominence < cfg.minCycleProminence() * (max - min)) {
+                return;
+            }
+            amplitude = prominence / 2;
+        }
+        double a = d(k - 1);
+        double c = d(k + 1);
+        double den = a - 2 * dk + c;
+        double delta = den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / den));
+        onCandidate(k, timeOf(k + delta), amplitude);
+    }
+
+    /**
+     * Whether the block-averaged rectified EMG returns to relaxation on both sides of the peak at k: its
+     * minimum between the peak and each neighbouring valley of the envelope (searched up to the window edges
+     * lo and hi) is at most {@code maxRelaxedLevel} times the noise floor, or {@link #RELAXED_SHARE} of the
+     * envelope peak for strong bursts whose filter tails stay above the floor. A tonic contraction whose
+     * envelope merely swings never comes back down.
+     */
+    private boolean relaxesBothSides(long k, long lo, long hi, double floor) {
+        double limit = Math.max(cfg.maxRelaxedLevel() * floor, RELAXED_SHARE * d(k));
+        if (DEBUG) {
+            long a = k; double m1 = w(k); while (a > lo && d(a - 1) <= d(a)) { a--; m1 = Math.min(m1, w(a)); }
+            long b = k; double m2 = w(k); while (b < hi && d(b + 1) <= d(b)) { b++; m2 = Math.min(m2, w(b)); }
+            System.err.printf("   relax t=%.3f dk=%.3g floor=%.3g minL=%.3g minR=%.3g limit=%.3g spanL=%d spanR=%d%n", timeOf(k), d(k), floor, m1, m2, limit, k-a, b-k);
+        }
+        long i = k;
+        double min = w(k);
+        while (i > lo && d(i - 1) <= d(i)) {
+            i--;
+            min = Math.min(min, w(i));
+        }
+        if (min > limit) {
+            return false;
+        }
+        i = k;
+        min = w(k);
+        while (i < hi && d(i + 1) <= d(i)) {
+            i++;
+            min = Math.min(min, w(i));
+        }
+        return min <= limit;
+    }
+
+    /**
+     * Effective duration of the burst between the bases iL and iR: (Σe)² / Σe² of the block-averaged
+     * rectified EMG above a base level (the larger of its median over the stretch and a fifth of its
+     * maximum), in seconds. It is the width of a rectangle with the same area and energy, so a single
+     * motor-unit potential (a few milliseconds) and a burst of many units (tens of milliseconds) separate
+     * even where the smoothed envelope blurs both.
+     */
+    private double burstWidthS(long k, long lo, long hi) {
+        // the stretch between the valleys next to the peak, not beyond a lower neighbouring peak
+        long iL = k;
+        while (iL > lo && d(iL - 1) <= d(iL)) {
+            iL--;
+        }
+        long iR = k;
+        while (iR < hi && d(iR + 1) <= d(iR)) {
+            iR++;
+        }
+        int n = (int) (iR - iL + 1);
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            double v = w(iL + i);
+            scratch[i] = v;
+            max = Math.max(max, v);
+        }
+        Arrays.sort(scratch, 0, n);
+        double base = Math.max(scratch[n / 2], 0.2 * max);
+        double s = 0;
+        double ss = 0;
+        for (long i = iL; i <= iR; i++) {
+            double e = w(i) - base;
+            if (e > 0) {
+                s += e;
+                ss += e * e;
+            }
+        }
+        return ss > 0 ? s * s / ss / rateHz : 0;
+    }
+
+    // ---------------------------------------------------------------- runs
+
+    static boolean DEBUG = Boolean.getBoolean("clonus.debug");
+    private void onCandidate(long k, double t, double amplitude) {
+        if (DEBUG) System.err.printf("  BEAT t=%.3f a=%.3g run=%d%n", t, amplitude, runSize);
+        if (runSize == 0) {
+            add(k, t, amplitude, false);
+            return;
+        }
+        double dt = t - runTimes[runSize - 1];
+        if (runSize == 1) {
+            double a0 = runAmps[0];
+            if (dt >= 1 / cfg.searchHighHz() && dt <= 1 / cfg.searchLowHz()
+                    && amplitude >= a0 / AMPLITUDE_RATIO && amplitude <= a0 * AMPLITUDE_RATIO) {
+                add(k, t, amplitude, false);
+            } else {
+                resetRun();
+                add(k, t, amplitude, false);
+            }
+            return;
+        }
+        double period = period();
+        double tol = cfg.intervalTolerance() * period;
+        double typical = typicalAmplitude();
+        boolean similar = amplitude >= typical / AMPLITUDE_RATIO && amplitude <= typical * AMPLITUDE_RATIO;
+        if (!similar) {
+            dt = Double.POSITIVE_INFINITY; // a beat five times smaller or larger than its run does not belong to it
+        }
+        if (Math.abs(dt - period) <= tol) {
+            add(k, t, amplitude, false);
+            earlySkips = 0;
+        } else if (accepted && !runBridged[runSize - 1] && Math.abs(dt - 2 * period) <= tol) {
+            add(k, t, amplitude, true); // one beat too weak to pass: bridge it, do not count it
+            earlySkips = 0;
+        } else if (accepted && dt < period - tol && earlySkips == 0) {
+            earlySkips++; // an extra peak inside a cycle: skip it once
+        } else {
+            boolean wasAccepted = accepted;
+            long lastK = runIndex[runSize - 1];
+            double lastT = runTimes[runSize - 1];
+            double lastA = runAmps[runSize - 1];
+            endRun();
+            if (!wasAccepted && similar && dt >= 1 / cfg.searchHighHz() && dt <= 1 / cfg.searchLowHz()) {
+                add(lastK, lastT, lastA, false); // the previous beat may start the next rhythm
+            }
+            add(k, t, amplitude, false);
+        }
+    }
+
+    private void add(long k, double t, double amplitude, boolean bridged) {
+        if (runSize == runTimes.length) {
+            int n = runSize * 2;
+            runTimes = Arrays.copyOf(runTimes, n);
+            runAmps = Arrays.copyOf(runAmps, n);
+            runIndex = Arrays.copyOf(runIndex, n);
+            runBridged = Arrays.copyOf(runBridged, n);
+        }
+        if (runSize > 0 && !bridged) {
+            recentIntervals[recentCount % recentIntervals.length] = t - runTimes[runSize - 1];
+            recentCount++;
+        }
+        runTimes[runSize] = t;
+        runAmps[runSize] = amplitude;
+        runIndex[runSize] = k;
+        runBridged[runSize] = bridged;
+        runSize++;
+        if (accepted) {
+            listener.onBeat(episodeCount, new Beat(t, amplitude));
+        } else if (runSize >= cfg.minBeats()) {
+            tryAccept();
+        }
+    }
+
+    /** Median amplitude of the run's last (up to 8) beats. */
+    private double typicalAmplitude() {
+        int n = Math.min(runSize, periodScratch.length);
+        System.arraycopy(runAmps, runSize - n, periodScratch, 0, n);
+        Arrays.sort(periodScratch, 0, n);
+        return n % 2 == 1 ? periodScratch[n / 2] : 0.5 * (periodScratch[n / 2 - 1] + periodScratch[n / 2]);
+    }
+
+    /** Median of the recent intervals (bridged ones excluded), seconds. */
+    private double period() {
+        int n = Math.min(recentCount, recentIntervals.length);
+        double[] s = periodScratch;
+        System.arraycopy(recentIntervals, 0, s, 0, n);
+        Arrays.sort(s, 0, n);
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private void resetRun() {
+        runSize = 0;
+        recentCount = 0;
+        earlySkips = 0;
+        accepted = false;
+    }
+
+    private void checkTimeout(long frontier) {
+        if (runSize == 0) {
+            return;
+        }
+        double since = timeOf(frontier) - runTimes[runSize - 1];
+        if (runSize == 1) {
+            if (since > 1 / cfg.searchLowHz()) {
+                resetRun();
+            }
+            return;
+        }
+        double period = period();
+        double limit = (accepted && !runBridged[runSize - 1] ? 2 : 1)
+                * period + cfg.intervalTolerance() * period;
+        if (since > limit) {
+            endRun();
+        }
+    }
+
+    // ---------------------------------------------------------------- episodes
+
+    private void tryAccept() {
+        double period = period();
+        double f = 1 / period;
+        if (!cfg.inBand(f) || intervalCv() > cfg.maxIntervalCv()) {
+            if (DEBUG) System.err.printf("  tryAccept rejected f=%.2f cv=%.3f%n", f, intervalCv());
+            return;
+        }
+        if (type == SignalType.ACC && runSize < cfg.selfEvidentBeats()
+                && typicalAmplitude() < cfg.minCycleSalience() * floor()) {
+            if (DEBUG) System.err.printf("  tryAccept rejected: amplitude %.3g < %.1f x floor %.3g%n", typicalAmplitude(), cfg.minCycleSalience(), floor());
+            return; // a few cycles no larger than the background could be chance
+        }
+        long first = runIndex[0] - (long) Math.ceil(0.5 * period * rateHz);
+        long from = Math.max(first, Math.max(0, newest - evidenceMax));
+        from = Math.max(from, newest - mask);
+        int n = (int) (newest - from + 1);
+        for (int i = 0; i < n; i++) {
+            scratch[i] = d(from + i);
+        }
+        double lag = period * rateHz;
+        double r = Evidence.correlation(scratch, 0, n, lag);
+        if (DEBUG) System.err.printf("  tryAccept f=%.2f cv=%.3f r=%.2f rHalf=%.2f spec=%s n=%d%n", f, intervalCv(), r, Evidence.correlation(scratch, 0, n, lag / 2), stats.spectralHz(scratch, 0, n), n);
+        if (r < cfg.minPeriodicity()) {
+            return;
+        }
+        double rHalf = Evidence.correlation(scratch, 0, n, lag / 2);
+        if (rHalf > r - HALF_PERIOD_MARGIN) {
+            return; // the signal repeats at half the period: these beats are every other cycle
+        }
+        OptionalDouble spectral = stats.spectralHz(scratch, 0, n);
+        if (spectral.isEmpty() || Math.abs(spectral.getAsDouble() - f) > SPECTRAL_AGREEMENT * f) {
+            return;
+        }
+        accepted = true;
+        acceptedPeriodicity = r;
+        episodeCount++;
+        // keep the signal from a period before the first beat, for the episode's own estimates
+        long evFrom = Math.max(Math.max(0, newest - mask), runIndex[0] - (long) Math.ceil(period * rateHz));
+        evidenceStart = evFrom;
+        evidenceLength = 0;
+        for (long i = evFrom; i <= newest && evidenceLength < evidence.length; i++) {
+            evidence[evidenceLength++] = d(i);
+        }
+        listener.onEpisodeStart(episodeCount, runTimes[0] - period / 2, f);
+        for (int i = 0; i < runSize; i++) {
+            listener.onBeat(episodeCount, new Beat(runTimes[i], runAmps[i]));
+        }
+    }
+
+    private double intervalCv() {
+        int n = 0;
+        double s = 0;
+        double ss = 0;
+        for (int i = 1; i < runSize; i++) {
+            if (!runBridged[i]) {
+                double dt = runTimes[i] - runTimes[i - 1];
+                s += dt;
+                ss += dt * dt;
+                n++;
+            }
+        }
+        if (n < 2) {
+            return 0;
+        }
+        double mean = s / n;
+        double var = Math.max(0, (ss - n * mean * mean) / (n - 1));
+        return Math.sqrt(var) / mean;
+    }
+
+    private void endRun() {
+        if (accepted) {
+            Episode e = buildEpisode();
+            episodes.add(e);
+            listener.onEpisodeEnd(episodeCount, e);
+        }
+        resetRun();
+    }
+
+    private Episode buildEpisode() {
+        List<Beat> beats = new ArrayList<>(runSize);
+        double[] intervals = new double[runSize];
+        int n = 0;
+        for (int i = 0; i < runSize; i++) {
+            beats.add(new Beat(runTimes[i], runAmps[i]));
+            if (i > 0 && !runBridged[i]) {
+                intervals[n++] = runTimes[i] - runTimes[i - 1];
+            }
+        }
+        // the mean interval: the median would snap to the sampling grid in slowly sampled motion signals
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += intervals[i];
+        }
+        double period = sum / n;
+        double start = runTimes[0] - period / 2;
+        double end = runTimes[runSize - 1] + period / 2;
+        // the episode's own stretch of the detection signal, as far as it was kept
+        int from = (int) Math.max(0, Math.round((start - time0S) * rateHz) - evidenceStart);
+        int to = (int) Math.min(evidenceLength, Math.round((end - time0S) * rateHz) - evidenceStart + 1);
+        OptionalDouble spectral = OptionalDouble.empty();
+        OptionalDouble acf = OptionalDouble.empty();
+        if (to - from >= 8) {
+            spectral = stats.spectralHz(evidence, from, to);
+            acf = stats.autocorrelationHz(evidence, from, to);
+        }
+        double duration = end - start;
+        Classification c = cfg.rule().classify(runSize, duration);
+        return new Episode(start, end, beats, 1 / period, intervalCv(), acceptedPeriodicity, spectral, acf, c,
+                ScatsGrade.of(duration));
+    }
+}

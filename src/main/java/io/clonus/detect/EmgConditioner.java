@@ -1,0 +1,272 @@
+package io.clonus.detect;
+
+import io.clonus.dsp.Butterworth;
+import io.clonus.dsp.Notch;
+import io.clonus.dsp.Sos;
+import io.clonus.dsp.SosFilter;
+import io.clonus.dsp.Spectrum;
+import java.util.Arrays;
+
+/**
+ * Turns raw EMG into the envelope in which beats are found, causally and in constant memory, so that the
+ * offline and the real-time detector see the same envelope.
+ *
+ * <ol>
+ * <li>Band-pass {@code emgLowHz}–{@code emgHighHz} (Butterworth, capped at 0.45 × sample rate), cascaded
+ *     with notches (Q 30) at the mains frequency and those of its harmonics that stand out; the filter
+ *     starts in the steady state of the first sample, so a DC offset causes no transient.</li>
+ * <li>Full-wave rectification.</li>
+ * <li>Averaging over blocks of M samples (M = sample rate / 250, rounded), which decimates the envelope
+ *     to about 250 Hz without aliasing the rhythm.</li>
+ * <li>Two 4th-order Butterworth low-passes of the decimated envelope: {@code envelopeCutoffHz} (beats)
+ *     and {@code burstCutoffHz} (burst width).</li>
+ * </ol>
+ *
+ * <p>With {@link MainsSetting#AUTO} the first {@code mainsProbeS} seconds are held back, the mains
+ * frequency is decided from their spectrum (a line at 50 or 60 Hz at least 10 dB above its neighbours),
+ * and then processing goes on; the envelope is the same however the samples are split into calls.
+ * Not thread-safe.
+ */
+public final class EmgConditioner {
+    /** Target rate of the decimated envelope, Hz. */
+    public static final double ENVELOPE_RATE_HZ = 250.0;
+    /** A mains line must stand this many times (power) above its neighbours to be notched: 10 dB. */
+    static final double LINE_RATIO = 10.0;
+    private static final int CHUNK = 4096;
+
+    private final DetectorConfig cfg;
+    private final double fs;
+    private final DetectionSink sink;
+    private final int decimation;
+    private final double highHz;
+    private final Sos slowSos;
+    private final SosFilter slow;
+    private final double[] work = new double[CHUNK];
+
+    private double[] probe;
+    private int probeLength;
+    private SosFilter filter;
+    private double mainsHz;
+    private int mainsLines;
+    private double sum;
+    private int inBlock;
+    private boolean envelopeStarted;
+    private final double[] delayLine;
+    private long emitted;
+    private long samples;
+
+    /**
+     * @param config       detector parameters
+     * @param sampleRateHz EMG sample rate, Hz; at least {@link DetectorConfig#MIN_EMG_SAMPLE_RATE_HZ}
+     * @param sink         receives the envelope
+     * @throws InvalidSignalException if the sample rate is too low for EMG
+     */
+    public EmgConditioner(DetectorConfig config, double sampleRateHz, DetectionSink sink) {
+        this.cfg = config;
+        this.fs = sampleRateHz;
+        this.sink = sink;
+        if (!(sampleRateHz >= DetectorConfig.MIN_EMG_SAMPLE_RATE_HZ)) {
+            throw new InvalidSignalException("", String.format(java.util.Locale.ROOT,
+                    "EMG sampled at %.4g Hz is too slow: the %.0f-%.0f Hz EMG band needs about %.0f Hz"
+                            + " (at least %.0f Hz is accepted)", sampleRateHz, config.emgLowHz(), config.emgHighHz(),
+                    2.2 * config.emgHighHz(), DetectorConfig.MIN_EMG_SAMPLE_RATE_HZ));
+        }
+        this.highHz = config.emgHighHzAt(sampleRateHz);
+        if (highHz <= config.emgLowHz()) {
+            throw new InvalidSignalException("", "EMG band " + config.emgLowHz() + "-" + config.emgHighHz()
+                    + " Hz does not fit below the Nyquist frequency " + sampleRateHz / 2 + " Hz");
+        }
+        this.decimation = Math.max(1, (int) Math.round(sampleRateHz / ENVELOPE_RATE_HZ));
+        double rate = sampleRateHz / decimation;
+        this.slowSos = Butterworth.lowPass(4, config.envelopeCutoffHz(), rate);
+        this.slow = SosFilter.of(slowSos);
+        this.delayLine = new double[Math.max(1, (int) Math.round(delayS() * rate))];
+        switch (config.mains()) {
+            case OFF -> configure(0, new double[0]);
+            case HZ_50 -> configure(50, harmonicsBelow(50, 3));
+            case HZ_60 -> configure(60, harmonicsBelow(60, 3));
+            case AUTO -> probe = new double[Math.max(1, (int) Math.round(config.mainsProbeS() * sampleRateHz))];
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private double[] harmonicsBelow(double f0, int count) {
+        double[] lines = new double[count];
+        int n = 0;
+        for (int h = 1; h <= count; h++) {
+            if (h * f0 < highHz && h * f0 < 0.45 * fs) {
+                lines[n++] = h * f0;
+            }
+        }
+        return Arrays.copyOf(lines, n);
+    }
+
+    private void configure(double mains, double[] lines) {
+        Sos sos = Butterworth.bandPass(cfg.emgFilterOrder(), cfg.emgLowHz(), highHz, fs);
+        for (double f : lines) {
+            sos = sos.cascade(Notch.design(f, 30.0, fs));
+        }
+        this.mainsHz = lines.length == 0 ? 0 : mains;
+        this.mainsLines = lines.length;
+        this.filter = SosFilter.of(sos);
+    }
+
+    /** @return the rate of the envelope handed to the sink, Hz */
+    public double envelopeRateHz() {
+        return fs / decimation;
+    }
+
+    /** @return samples averaged into one envelope sample */
+    public int decimation() {
+        return decimation;
+    }
+
+    /**
+     * @return time in seconds, from the record start, of envelope sample 0 after correcting for the delay of
+     *         the averaging and of the envelope low-pass at the clonus band's centre
+     */
+    public double time0S() {
+        return (decimation - 1) / (2 * fs) - delayS();
+    }
+
+    /** @return delay of the envelope low-pass at the centre of the clonus band, seconds */
+    public double delayS() {
+        return FilterMath.groupDelayS(slowSos, 0.5 * (cfg.bandLowHz() + cfg.bandHighHz()), envelopeRateHz());
+    }
+
+    /**
+     * @return the conditioning applied; with {@link MainsSetting#AUTO} the mains fields are known only after
+     *         the probe (or {@link #finish()})
+     */
+    public Conditioning conditioning() {
+        return new Conditioning(cfg.emgLowHz(), highHz, mainsHz, mainsLines, envelopeRateHz(), delayS());
+    }
+
+    /**
+     * Feeds raw samples.
+     *
+     * @param x      samples, not modified
+     * @param offset first sample
+     * @param length number of samples
+     */
+    public void accept(double[] x, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        if (filter == null) {
+            int n = Math.min(length, probe.length - probeLength);
+            System.arraycopy(x, offset, probe, probeLength, n);
+            probeLength += n;
+            i += n;
+            if (probeLength == probe.length) {
+                releaseProbe();
+            } else {
+                return;
+            }
+        }
+        while (i < end) {
+            int n = Math.min(CHUNK, end - i);
+            System.arraycopy(x, i, work, 0, n);
+            run(work, n);
+            i += n;
+        }
+    }
+
+    /** Ends the input: a record shorter than the mains probe is processed now. */
+    public void finish() {
+        if (filter == null) {
+            releaseProbe();
+        }
+    }
+
+    private void releaseProbe() {
+        double f0 = probeLength >= fs ? detectMains(probe, probeLength) : 0;
+        configure(f0, f0 == 0 ? new double[0] : standingLines(f0));
+        double[] held = probe;
+        int n = probeLength;
+        probe = null;
+        for (int i = 0; i < n; i += CHUNK) {
+            int m = Math.min(CHUNK, n - i);
+            System.arraycopy(held, i, work, 0, m);
+            run(work, m);
+        }
+    }
+
+    private Spectrum probeSpectrum;
+
+    /** 50, 60 or 0: the mains line that stands out most, if either stands at least 10 dB above its neighbours. */
+    private double detectMains(double[] x, int n) {
+        int seg = (int) Math.min(n, Math.round(fs)); // 1 s segments: 1 Hz bins
+        probeSpectrum = Spectrum.welch(Arrays.copyOf(x, n), fs, seg, seg / 2);
+        double r50 = lineRatio(50);
+        double r60 = lineRatio(60);
+        if (Math.max(r50, r60) < LINE_RATIO) {
+            return 0;
+        }
+        return r50 >= r60 ? 50 : 60;
+    }
+
+    private double[] standingLines(double f0) {
+        double[] lines = new double[5];
+        int n = 0;
+        for (int h = 1; h <= 5 && h * f0 < highHz && h * f0 < 0.45 * fs; h++) {
+            if (h == 1 || lineRatio(h * f0) >= LINE_RATIO) {
+                lines[n++] = h * f0;
+            }
+        }
+        return Arrays.copyOf(lines, n);
+    }
+
+    /** Power at f (±1 Hz) over the median power 3–10 Hz away on both sides. */
+    private double lineRatio(double f) {
+        double[] fr = probeSpectrum.frequencyHz();
+        double[] p = probeSpectrum.psd();
+        double line = 0;
+        double[] around = new double[fr.length];
+        int m = 0;
+        for (int i = 0; i < fr.length; i++) {
+            double d = Math.abs(fr[i] - f);
+            if (d <= 1.0) {
+                line = Math.max(line, p[i]);
+            } else if (d >= 3 && d <= 10) {
+                around[m++] = p[i];
+            }
+        }
+        if (m == 0 || line == 0) {
+            return 0;
+        }
+        Arrays.sort(around, 0, m);
+        double median = around[m / 2];
+        return median > 0 ? line / median : Double.POSITIVE_INFINITY;
+    }
+
+    private void run(double[] buf, int n) {
+        if (samples == 0) {
+            filter.initSteadyState(buf[0]);
+        }
+        samples += n;
+        filter.process(buf, 0, buf, 0, n);
+        int m = decimation;
+        for (int i = 0; i < n; i++) {
+            sum += Math.abs(buf[i]);
+            if (++inBlock == m) {
+                emit(sum / m);
+                sum = 0;
+                inBlock = 0;
+            }
+        }
+    }
+
+    private void emit(double v) {
+        if (!envelopeStarted) {
+            slow.initSteadyState(v);
+            java.util.Arrays.fill(delayLine, v);
+            envelopeStarted = true;
+        }
+        // delay the unsmoothed envelope by the low-pass's delay so that both describe the same instant
+        int slot = (int) (emitted % delayLine.length);
+        double delayed = delayLine[slot];
+        delayLine[slot] = v;
+        emitted++;
+        sink.accept(slow.process(v), delayed);
+    }
+}
