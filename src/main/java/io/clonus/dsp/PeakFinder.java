@@ -41,6 +41,10 @@ public final class PeakFinder {
         /**
          * Checks the values.
          *
+         * @param minHeight     minimum peak value, NaN = unused
+         * @param minDistance   minimum distance in samples, 0 = unused
+         * @param minProminence minimum prominence, NaN = unused
+         * @param minWidth      minimum width in samples, NaN = unused
          * @throws IllegalArgumentException if {@code minDistance} is negative
          */
         public Options {
