@@ -22,7 +22,7 @@ public final class PeakFinder {
     }
 
     /**
-     * Conditions a peak must meet; use {@link #none()} and the withers.
+     * Conditions a peak must meet; use {@link #none()} and the withers. Immutable and thread-safe.
      *
      * @param minHeight     minimum sample value at the peak, in signal units ({@code height});
      *                      NaN = no condition. Any other value applies, including 0 (which
