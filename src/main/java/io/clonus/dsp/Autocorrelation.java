@@ -116,7 +116,8 @@ public final class Autocorrelation {
      * <p>A local maximum is a sample higher than its left neighbour and higher than the next
      * sample that differs from it; for a flat top the middle sample is taken (the left one of the
      * two middle samples, like {@code scipy.signal.find_peaks}), and the parabola then centres it.
-     * The first and last samples of {@code ac} cannot be local maxima. Among several maxima the
+     * The first and last samples of {@code ac} cannot be local maxima, so an array of fewer than
+     * three values gives -1; NaN values are never maxima. Among several maxima the
      * highest wins, the smallest lag on ties. The refinement moves the lag by at most half a
      * sample.
      *

@@ -22,7 +22,7 @@ public final class PeakFinder {
     }
 
     /**
-     * Conditions a peak must meet; use {@link #none()} and the withers.
+     * Conditions a peak must meet; use {@link #none()} and the withers. Immutable and thread-safe.
      *
      * @param minHeight     minimum sample value at the peak, in signal units ({@code height});
      *                      NaN = no condition. Any other value applies, including 0 (which
@@ -41,6 +41,10 @@ public final class PeakFinder {
         /**
          * Checks the values.
          *
+         * @param minHeight     minimum peak value, NaN = unused
+         * @param minDistance   minimum distance in samples, 0 = unused
+         * @param minProminence minimum prominence, NaN = unused
+         * @param minWidth      minimum width in samples, NaN = unused
          * @throws IllegalArgumentException if {@code minDistance} is negative
          */
         public Options {

@@ -2,7 +2,7 @@ package io.clonus.dsp;
 
 /**
  * The largest bin of a power spectrum within a frequency range, as found by
- * {@link Spectrum#peak(double, double)}.
+ * {@link Spectrum#peak(double, double)}. Immutable and thread-safe.
  *
  * @param frequencyHz peak frequency in Hz, refined between bins by parabolic interpolation of the
  *                    logarithm of the PSD at the bin and its two neighbours (at most half a bin

@@ -22,6 +22,8 @@ public record Spectrum(double[] frequencyHz, double[] psd) {
     /**
      * Copies and checks the arrays.
      *
+     * @param frequencyHz bin frequencies in Hz; copied
+     * @param psd         PSD per bin in units^2/Hz; copied
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public Spectrum {
@@ -201,13 +203,21 @@ public record Spectrum(double[] frequencyHz, double[] psd) {
         return pairwiseSum(x, from, half) + pairwiseSum(x, from + half, n - half);
     }
 
-    /** Bin frequencies in Hz (a copy). */
+    /**
+     * Bin frequencies.
+     *
+     * @return a copy, in Hz
+     */
     @Override
     public double[] frequencyHz() {
         return frequencyHz.clone();
     }
 
-    /** PSD values in units^2/Hz (a copy). */
+    /**
+     * PSD values.
+     *
+     * @return a copy, in units^2/Hz
+     */
     @Override
     public double[] psd() {
         return psd.clone();
