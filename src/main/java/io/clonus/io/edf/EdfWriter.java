@@ -829,6 +829,11 @@ public final class EdfWriter {
             pending.add(a);
         }
 
+        /** Queues an annotation without duration (a point event) for the next record written. */
+        public void addAnnotation(double onsetS, String text) {
+            addAnnotation(onsetS, 0.0, text);
+        }
+
         private void writeRecordAt(BigDecimal onset, double[][] perSignal, List<EdfAnnotation> annotations)
                 throws IOException {
             if (closed) {
