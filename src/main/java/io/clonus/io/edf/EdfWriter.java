@@ -556,6 +556,14 @@ public final class EdfWriter {
                     throw new IllegalArgumentException(who + " physical minimum and maximum are both " + physMinText[i]
                             + " as written; they must differ");
                 }
+                // rounding widened the range; more than 1% would coarsen the resolution noticeably
+                double asked = Math.abs(s.physicalMax() - s.physicalMin());
+                if (Math.abs(pmax - pmin) > asked * 1.01) {
+                    throw new IllegalArgumentException(who + " physical range " + s.physicalMin() + ".." + s.physicalMax()
+                            + " can only be written in 8 characters as " + physMinText[i] + ".." + physMaxText[i]
+                            + ", which would coarsen the resolution; use a unit that makes the numbers shorter"
+                            + " (e.g. nV instead of V)");
+                }
                 digMin[i] = s.digitalMin();
                 digMax[i] = s.digitalMax();
                 // the reader's formula, from the values exactly as written
