@@ -129,7 +129,7 @@ public final class EdfReader implements Closeable {
         if (header.format().isPlus() && header.recordCount() > 0) {
             this.recordOnsets = new double[(int) header.recordCount()];
             List<EdfAnnotation> found = new ArrayList<>();
-            scanAnnotations(found);
+            scanAnnotations(found, warn);
             found.sort(Comparator.comparingDouble(EdfAnnotation::onsetS)); // stable: file order for ties
             this.annotations = Collections.unmodifiableList(found);
             this.segments = findSegments();
@@ -705,17 +705,23 @@ public final class EdfReader implements Closeable {
 
     // ---------------------------------------------------------------- EDF+ annotations and time-keeping
 
-    private void scanAnnotations(List<EdfAnnotation> found) throws IOException {
+    private void scanAnnotations(List<EdfAnnotation> found, List<String> warn) throws IOException {
         List<EdfSignalHeader> annSignals = header.annotationSignals();
         int nRec = (int) header.recordCount();
         long headerBytes = header.headerBytes();
-        // Small records: read many whole records per call; large ones: read just the annotation bytes.
-        boolean batched = recordBytes <= 65_536;
-        int perBatch = batched ? (int) Math.max(1, Math.min(nRec, (1 << 20) / recordBytes)) : 1;
         int maxAnn = 0;
+        long annBytes = 0;
         for (EdfSignalHeader a : annSignals) {
             maxAnn = Math.max(maxAnn, a.samplesPerRecord() * bytesPerSample);
+            annBytes += (long) a.samplesPerRecord() * bytesPerSample;
         }
+        // Read whole records in batches when that costs about the same as reading the annotation bytes
+        // alone (records within a few disk pages, or mostly annotations); otherwise read only those bytes.
+        boolean batched = recordBytes <= 8192 || annBytes * 4 >= recordBytes;
+        int perBatch = batched ? (int) Math.max(1, Math.min(nRec, (1 << 20) / recordBytes)) : 1;
+        List<Tal.Entry> tals = new ArrayList<>();
+        long recordsWithTrailingBytes = 0;
+        int firstWithTrailingBytes = -1;
         byte[] buf = new byte[batched ? (int) (perBatch * recordBytes) : maxAnn];
         ByteBuffer bb = ByteBuffer.wrap(buf);
         for (int r0 = 0; r0 < nRec; r0 += perBatch) {
@@ -739,18 +745,29 @@ public final class EdfReader implements Closeable {
                         readFully(bb, headerBytes + r * recordBytes + signalOffsetInRecord[a.index()]);
                         off = 0;
                     }
-                    parseRecordTals(buf, off, len, r, a, firstSignal, found);
+                    if (parseRecordTals(buf, off, len, r, a, firstSignal, found, tals)) {
+                        if (recordsWithTrailingBytes++ == 0) {
+                            firstWithTrailingBytes = r;
+                        }
+                    }
                     firstSignal = false;
                 }
             }
         }
+        if (recordsWithTrailingBytes > 0) {
+            warn.add(recordsWithTrailingBytes + " data record(s), the first being record " + (firstWithTrailingBytes + 1)
+                    + ", have non-zero bytes after the end of their TALs in the annotation signal; they were ignored");
+        }
     }
 
-    private void parseRecordTals(byte[] buf, int off, int len, int record, EdfSignalHeader signal,
-                                 boolean timeKeepingSignal, List<EdfAnnotation> found) throws EdfFormatException {
-        List<Tal.Entry> tals;
+    /** Parses one record's TALs of one annotation signal; returns true if stray bytes follow them. */
+    private boolean parseRecordTals(byte[] buf, int off, int len, int record, EdfSignalHeader signal,
+                                    boolean timeKeepingSignal, List<EdfAnnotation> found, List<Tal.Entry> tals)
+            throws EdfFormatException {
+        boolean trailing;
+        tals.clear();
         try {
-            tals = Tal.parse(buf, off, len);
+            trailing = Tal.parse(buf, off, len, tals);
         } catch (Tal.SyntaxException e) {
             throw error("data record " + (record + 1) + ", signal " + (signal.index() + 1) + " '" + signal.label()
                     + "', byte " + e.position + " of its annotations: " + e.getMessage());
@@ -772,6 +789,7 @@ public final class EdfReader implements Closeable {
         for (int i = firstTal; i < tals.size(); i++) {
             addAnnotations(tals.get(i), 0, found);
         }
+        return trailing;
     }
 
     private static void addAnnotations(Tal.Entry tal, int fromText, List<EdfAnnotation> found) {

@@ -38,9 +38,12 @@ final class Tal {
     private Tal() {
     }
 
-    /** Parses all TALs in {@code buf[off, off+len)}; stops at the first 0x00 where a TAL would start. */
-    static List<Entry> parse(byte[] buf, int off, int len) throws SyntaxException {
-        List<Entry> out = new ArrayList<>(2);
+    /**
+     * Parses all TALs in {@code buf[off, off+len)}; stops at the first 0x00 where a TAL would start.
+     * Entries go to {@code out}; returns {@code true} if non-zero bytes follow that point (they are
+     * not TALs the specification allows, since TALs must follow each other without gaps).
+     */
+    static boolean parse(byte[] buf, int off, int len, List<Entry> out) throws SyntaxException {
         int p = off;
         int end = off + len;
         while (p < end && buf[p] != 0) {
@@ -103,7 +106,12 @@ final class Tal {
             }
             out.add(new Entry(onset, new BigDecimal(onset).doubleValue(), durationS, texts));
         }
-        return out;
+        for (int i = p; i < end; i++) {
+            if (buf[i] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends the time-keeping TAL {@code +onset 0x14 0x14 0x00}. */

@@ -73,6 +73,23 @@ class EdfAnnotationTest {
     }
 
     @Test
+    void annotationsOfLargeRecordsAreReadWithoutReadingTheSamples() throws IOException {
+        // 5 kHz, 1.5 s records: 15000 bytes of samples per record, so only annotation bytes are read
+        double[] x = EdfTestFiles.signal(7500 * 4, 5000, 6, 100, 3);
+        Path f = dir.resolve("big-records.edf");
+        EdfWriter.edfPlus().recordDurationS(1.5)
+                .addSignal("EMG", "uV", 5000, -200, 200, -32768, 32767, x)
+                .addAnnotation(0.1, "a").addAnnotation(1.6, 0.5, "b").addAnnotation(4.6, "c")
+                .write(f);
+        try (EdfReader r = EdfReader.open(f)) {
+            assertEquals(List.of(new EdfAnnotation(0.1, 0, "a"), new EdfAnnotation(1.6, 0.5, "b"),
+                    new EdfAnnotation(4.6, 0, "c")), r.annotations());
+            assertEquals(4.5, r.recordStartS(3), 1e-12);
+            assertEquals(1, r.segments().size());
+        }
+    }
+
+    @Test
     void unicodeTextRoundTripsAsUtf8() throws IOException {
         String text = "Klonus – Fuß links ✓ 足クローヌス 🦶";
         Path f = dir.resolve("utf8.edf");

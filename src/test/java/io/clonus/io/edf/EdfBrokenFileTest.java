@@ -251,6 +251,17 @@ class EdfBrokenFileTest {
     }
 
     @Test
+    void strayBytesAfterTheTalsAreIgnoredWithOneWarning() throws IOException {
+        patch(file, HEADER + 5L * RECORD + ANNOTATION_OFFSET + 20, "junk");
+        patch(file, HEADER + 7L * RECORD + ANNOTATION_OFFSET + 30, "more");
+        try (EdfReader r = EdfReader.open(file)) {
+            assertEquals(1, r.warnings().size());
+            assertContains(r.warnings().get(0), "2 data record(s), the first being record 6", "non-zero bytes");
+            assertTrue(r.annotations().isEmpty());
+        }
+    }
+
+    @Test
     void missingTimeKeepingTal() throws IOException {
         long record4 = HEADER + 3L * RECORD + ANNOTATION_OFFSET;
         patch(file, record4, "+3\u0014A\u0014\u0000");
