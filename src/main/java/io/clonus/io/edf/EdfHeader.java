@@ -36,7 +36,11 @@ public record EdfHeader(EdfFormat format, String patientId, String recordingId, 
         signals = List.copyOf(signals);
     }
 
-    /** The ordinary (sampled) signals, i.e. all signals except annotation signals, in header order. */
+    /**
+     * The ordinary (sampled) signals, i.e. all signals except annotation signals, in header order. In a
+     * plain EDF/BDF file every signal counts as sampled, even one labelled "EDF Annotations" (the
+     * reader warns about that case).
+     */
     public List<EdfSignalHeader> dataSignals() {
         List<EdfSignalHeader> out = new ArrayList<>(signals.size());
         for (EdfSignalHeader s : signals) {
