@@ -128,7 +128,7 @@ public final class AccConditioner {
             for (int a = 0; a < axes; a++) {
                 p += v[a] * b[a];
             }
-            sink.accept(p, p);
+            sink.accept(p, Math.abs(p), p * p);
         }
     }
 

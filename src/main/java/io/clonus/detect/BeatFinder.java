@@ -61,6 +61,7 @@ public final class BeatFinder implements DetectionSink {
 
     private final double[] ringD;
     private final double[] ringW;
+    private final double[] ringQ;
     private final int mask;
     private final int half;
     private final int distance;
@@ -83,6 +84,20 @@ public final class BeatFinder implements DetectionSink {
     private long[] runIndex = new long[64];
     private boolean[] runBridged = new boolean[64];
     private int runSize;
+
+    // candidates kept while no episode is open: each with the longest consistent chain ending at it
+    private static final int CANDIDATES = 64;
+    private final double[] cTime = new double[CANDIDATES];
+    private final double[] cAmp = new double[CANDIDATES];
+    private final long[] cIndex = new long[CANDIDATES];
+    private static final int STATES = 8;
+    private final int[] sCount = new int[CANDIDATES];
+    private final long[][] sPrev = new long[CANDIDATES][STATES];
+    private final int[][] sVia = new int[CANDIDATES][STATES];
+    private final int[][] sLength = new int[CANDIDATES][STATES];
+    private final double[][] sPeriod = new double[CANDIDATES][STATES];
+    private long candidateSeq;
+    private long candidateFirst;
     private final double[] recentIntervals = new double[8];
     private final double[] periodScratch = new double[8];
     private int recentCount;
@@ -122,6 +137,7 @@ public final class BeatFinder implements DetectionSink {
         int size = Integer.highestOneBit(need) << 1;
         this.ringD = new double[size];
         this.ringW = new double[size];
+        this.ringQ = new double[size];
         this.mask = size - 1;
         this.blockLength = Math.max(1, (int) Math.round(FLOOR_BLOCK_S * rateHz));
         int blocks = Math.max(1, (int) Math.ceil(config.floorWindowS() / FLOOR_BLOCK_S));
@@ -147,12 +163,13 @@ public final class BeatFinder implements DetectionSink {
     }
 
     @Override
-    public void accept(double value, double burstValue) {
+    public void accept(double value, double level, double power) {
         long j = ++newest;
         int slot = (int) (j & mask);
         ringD[slot] = value;
-        ringW[slot] = burstValue;
-        updateFloor(type == SignalType.EMG ? burstValue : Math.abs(value));
+        ringW[slot] = level;
+        ringQ[slot] = power;
+        updateFloor(level);
         rhythm.add(value);
         if (accepted && evidenceLength < evidence.length) {
             evidence[evidenceLength++] = value;
@@ -279,7 +296,6 @@ public final class BeatFinder implements DetectionSink {
         }
         double prominence = dk - Math.max(minL, minR);
         double amplitude;
-        if (DEBUG) System.err.printf("cand t=%.3f d=%.3g prom/d=%.2f floor=%.3g width=%.4f%n", timeOf(k), dk, prominence/dk, floor(), type==SignalType.EMG? burstWidthS(k,wlo,whi):0);
         if (type == SignalType.EMG) {
             double floor = floor();
             if (!(dk > 0) || prominence < cfg.minRelaxation() * dk || dk < cfg.minSalience() * floor) {
@@ -297,7 +313,6 @@ public final class BeatFinder implements DetectionSink {
                 max = Math.max(max, v);
                 min = Math.min(min, v);
             }
-            if (DEBUG) System.err.printf("acccand t=%.3f prom=%.3g range=%.3g rel=%.2f%n", timeOf(k), prominence, max - min, prominence / (max - min));
             if (!(prominence > 0) || prominence < cfg.minCycleProminence() * (max - min)) {
                 return;
             }
@@ -319,11 +334,6 @@ public final class BeatFinder implements DetectionSink {
      */
     private boolean relaxesBothSides(long k, long lo, long hi, double floor) {
         double limit = Math.max(cfg.maxRelaxedLevel() * floor, RELAXED_SHARE * d(k));
-        if (DEBUG) {
-            long a = k; double m1 = w(k); while (a > lo && d(a - 1) <= d(a)) { a--; m1 = Math.min(m1, w(a)); }
-            long b = k; double m2 = w(k); while (b < hi && d(b + 1) <= d(b)) { b++; m2 = Math.min(m2, w(b)); }
-            System.err.printf("   relax t=%.3f dk=%.3g floor=%.3g minL=%.3g minR=%.3g limit=%.3g spanL=%d spanR=%d%n", timeOf(k), d(k), floor, m1, m2, limit, k-a, b-k);
-        }
         long i = k;
         double min = w(k);
         while (i > lo && d(i - 1) <= d(i)) {
@@ -343,14 +353,14 @@ public final class BeatFinder implements DetectionSink {
     }
 
     /**
-     * Effective duration of the burst between the bases iL and iR: (Σe)² / Σe² of the block-averaged
-     * rectified EMG above a base level (the larger of its median over the stretch and a fifth of its
-     * maximum), in seconds. It is the width of a rectangle with the same area and energy, so a single
-     * motor-unit potential (a few milliseconds) and a burst of many units (tens of milliseconds) separate
-     * even where the smoothed envelope blurs both.
+     * Effective duration of the burst at k: (Σ|x|)² / Σx² / rate over the raw samples of the blocks between
+     * the valleys next to the peak whose mean |x| exceeds a base level (the larger of its median over that
+     * stretch and a fifth of its maximum), in seconds. It is the length of a stretch of steady activity with
+     * the same sum and energy (about 0.64 × length for noise-like EMG), so a single motor-unit potential
+     * (a few milliseconds) and a burst of many units (tens of milliseconds) separate even where the smoothed
+     * envelope blurs both.
      */
     private double burstWidthS(long k, long lo, long hi) {
-        // the stretch between the valleys next to the peak, not beyond a lower neighbouring peak
         long iL = k;
         while (iL > lo && d(iL - 1) <= d(iL)) {
             iL--;
@@ -368,76 +378,184 @@ public final class BeatFinder implements DetectionSink {
         }
         Arrays.sort(scratch, 0, n);
         double base = Math.max(scratch[n / 2], 0.2 * max);
-        double s = 0;
-        double ss = 0;
+        double s1 = 0;
+        double s2 = 0;
         for (long i = iL; i <= iR; i++) {
-            double e = w(i) - base;
-            if (e > 0) {
-                s += e;
-                ss += e * e;
+            if (w(i) > base) {
+                s1 += w(i);
+                s2 += ringQ[(int) (i & mask)];
             }
         }
-        return ss > 0 ? s * s / ss / rateHz : 0;
+        return s2 > 0 ? s1 * s1 / s2 / rateHz : 0;
     }
 
     // ---------------------------------------------------------------- runs
 
-    static boolean DEBUG = Boolean.getBoolean("clonus.debug");
     private void onCandidate(long k, double t, double amplitude) {
-        if (DEBUG) System.err.printf("  BEAT t=%.3f a=%.3g run=%d%n", t, amplitude, runSize);
-        if (runSize == 0) {
-            add(k, t, amplitude, false);
-            return;
-        }
-        double dt = t - runTimes[runSize - 1];
-        if (runSize == 1) {
-            double a0 = runAmps[0];
-            if (dt >= 1 / cfg.searchHighHz() && dt <= 1 / cfg.searchLowHz()
-                    && amplitude >= a0 / AMPLITUDE_RATIO && amplitude <= a0 * AMPLITUDE_RATIO) {
-                add(k, t, amplitude, false);
-            } else {
-                resetRun();
-                add(k, t, amplitude, false);
-            }
-            return;
-        }
-        double period = period();
-        double tol = cfg.intervalTolerance() * period;
-        double typical = typicalAmplitude();
-        boolean similar = amplitude >= typical / AMPLITUDE_RATIO && amplitude <= typical * AMPLITUDE_RATIO;
-        if (!similar) {
-            dt = Double.POSITIVE_INFINITY; // a beat five times smaller or larger than its run does not belong to it
-        }
-        if (Math.abs(dt - period) <= tol) {
-            add(k, t, amplitude, false);
-            earlySkips = 0;
-        } else if (accepted && !runBridged[runSize - 1] && Math.abs(dt - 2 * period) <= tol) {
-            add(k, t, amplitude, true); // one beat too weak to pass: bridge it, do not count it
-            earlySkips = 0;
-        } else if (accepted && dt < period - tol && earlySkips == 0) {
-            earlySkips++; // an extra peak inside a cycle: skip it once
+        if (accepted) {
+            extendEpisode(k, t, amplitude);
         } else {
-            boolean wasAccepted = accepted;
-            long lastK = runIndex[runSize - 1];
-            double lastT = runTimes[runSize - 1];
-            double lastA = runAmps[runSize - 1];
-            endRun();
-            if (!wasAccepted && similar && dt >= 1 / cfg.searchHighHz() && dt <= 1 / cfg.searchLowHz()) {
-                add(lastK, lastT, lastA, false); // the previous beat may start the next rhythm
-            }
-            add(k, t, amplitude, false);
+            chain(k, t, amplitude);
         }
     }
 
-    private void add(long k, double t, double amplitude, boolean bridged) {
-        if (runSize == runTimes.length) {
-            int n = runSize * 2;
-            runTimes = Arrays.copyOf(runTimes, n);
-            runAmps = Arrays.copyOf(runAmps, n);
-            runIndex = Arrays.copyOf(runIndex, n);
-            runBridged = Arrays.copyOf(runBridged, n);
+    /**
+     * Before an episode is recognised: links the candidate to each recent candidate that could precede it,
+     * extending the longest consistently spaced chain through that predecessor, and tries to accept the
+     * chains that are long enough. Keeping every recent candidate and several chains through each, rather
+     * than one run, means stray peaks (noise before an episode, an artefact between beats, a chain at
+     * another period) neither start a false rhythm nor hide a true one.
+     */
+    private void chain(long k, double t, double amplitude) {
+        long seq = candidateSeq++;
+        int slot = (int) (seq % CANDIDATES);
+        double minIv = 1 / cfg.searchHighHz();
+        double maxIv = 1 / cfg.searchLowHz();
+        double tol = cfg.intervalTolerance();
+        cTime[slot] = t;
+        cAmp[slot] = amplitude;
+        cIndex[slot] = k;
+        int count = 0;
+        for (long j = seq - 1; j >= Math.max(candidateFirst, seq - CANDIDATES + 1); j--) {
+            int js = (int) (j % CANDIDATES);
+            double dt = t - cTime[js];
+            if (dt > maxIv * (1 + tol)) {
+                break; // older candidates are further away still
+            }
+            if (dt < minIv || amplitude < cAmp[js] / AMPLITUDE_RATIO || amplitude > cAmp[js] * AMPLITUDE_RATIO) {
+                continue;
+            }
+            int length = 0;
+            int via = -1;
+            double period = dt;
+            for (int st = 0; st < sCount[js]; st++) {
+                double p = sPeriod[js][st];
+                if (Math.abs(dt - p) <= tol * p && sLength[js][st] > length) {
+                    length = sLength[js][st];
+                    via = st;
+                    period = (p * (length - 1) + dt) / length;
+                }
+            }
+            if (via < 0) {
+                if (dt > maxIv) {
+                    continue;
+                }
+                length = 1; // the chain starts at j
+            }
+            count = keepState(slot, count, j, via, length + 1, period);
         }
-        if (runSize > 0 && !bridged) {
+        sCount[slot] = count;
+        for (int st = 0; st < count && !accepted; st++) {
+            double f = 1 / sPeriod[slot][st];
+            if (sLength[slot][st] >= cfg.minBeats() && f >= cfg.bandLowHz() * (1 - tol)
+                    && f <= cfg.bandHighHz() * (1 + tol)) {
+                loadChain(seq, st);
+                tryAccept();
+                if (!accepted) {
+                    clearRun();
+                }
+            }
+        }
+    }
+
+    /** Stores a chain state, dropping the shortest when all places are taken; returns the new count. */
+    private int keepState(int slot, int count, long prev, int via, int length, double period) {
+        int at = count;
+        if (count == STATES) {
+            at = 0;
+            for (int st = 1; st < STATES; st++) {
+                if (sLength[slot][st] < sLength[slot][at]) {
+                    at = st;
+                }
+            }
+            if (sLength[slot][at] >= length) {
+                return count;
+            }
+        }
+        sPrev[slot][at] = prev;
+        sVia[slot][at] = via;
+        sLength[slot][at] = length;
+        sPeriod[slot][at] = period;
+        return Math.max(count, at + 1);
+    }
+
+    /** Copies the chain through state {@code st} of candidate {@code seq} into the run arrays. */
+    private void loadChain(long seq, int st) {
+        int n = sLength[(int) (seq % CANDIDATES)][st];
+        clearRun();
+        ensureRunCapacity(n);
+        long j = seq;
+        int state = st;
+        int i = n - 1;
+        while (i >= 0 && j >= candidateFirst && j > candidateSeq - 1 - CANDIDATES) {
+            int js = (int) (j % CANDIDATES);
+            runTimes[i] = cTime[js];
+            runAmps[i] = cAmp[js];
+            runIndex[i] = cIndex[js];
+            runBridged[i] = false;
+            i--;
+            if (state < 0) {
+                break;
+            }
+            long prev = sPrev[js][state];
+            state = sVia[js][state];
+            j = prev;
+        }
+        // a chain longer than the candidates kept starts at the oldest one still kept
+        int first = i + 1;
+        if (first > 0) {
+            System.arraycopy(runTimes, first, runTimes, 0, n - first);
+            System.arraycopy(runAmps, first, runAmps, 0, n - first);
+            System.arraycopy(runIndex, first, runIndex, 0, n - first);
+        }
+        runSize = n - first;
+        for (int m = 1; m < runSize; m++) {
+            recentIntervals[recentCount % recentIntervals.length] = runTimes[m] - runTimes[m - 1];
+            recentCount++;
+        }
+    }
+
+    /** Within an episode: extends it, bridges one missing beat, skips one early extra peak, or ends it. */
+    private void extendEpisode(long k, double t, double amplitude) {
+        double dt = t - runTimes[runSize - 1];
+        double period = period();
+        double tol = cfg.intervalTolerance() * period;
+        double typical = typicalAmplitude();
+        if (amplitude < typical / AMPLITUDE_RATIO || amplitude > typical * AMPLITUDE_RATIO) {
+            dt = Double.POSITIVE_INFINITY; // a beat five times smaller or larger than its episode does not belong to it
+        }
+        if (Math.abs(dt - period) <= tol) {
+            if (runBridged[runSize - 1]) {
+                listener.onBeat(episodeCount, new Beat(runTimes[runSize - 1], runAmps[runSize - 1]));
+            }
+            append(k, t, amplitude, false);
+            listener.onBeat(episodeCount, new Beat(t, amplitude));
+            earlySkips = 0;
+        } else if (!runBridged[runSize - 1] && Math.abs(dt - 2 * period) <= tol) {
+            // one beat too weak to pass: bridge the gap; the beat after it is reported once the episode goes on
+            append(k, t, amplitude, true);
+            earlySkips = 0;
+        } else if (dt < period - tol && earlySkips == 0) {
+            earlySkips++; // an extra peak inside a cycle: skip it once
+        } else {
+            endRun();
+            chain(k, t, amplitude);
+        }
+    }
+
+    private void ensureRunCapacity(int n) {
+        if (n > runTimes.length) {
+            int cap = Math.max(n, runTimes.length * 2);
+            runTimes = Arrays.copyOf(runTimes, cap);
+            runAmps = Arrays.copyOf(runAmps, cap);
+            runIndex = Arrays.copyOf(runIndex, cap);
+            runBridged = Arrays.copyOf(runBridged, cap);
+        }
+    }
+
+    private void append(long k, double t, double amplitude, boolean bridged) {
+        ensureRunCapacity(runSize + 1);
+        if (!bridged) {
             recentIntervals[recentCount % recentIntervals.length] = t - runTimes[runSize - 1];
             recentCount++;
         }
@@ -446,11 +564,6 @@ public final class BeatFinder implements DetectionSink {
         runIndex[runSize] = k;
         runBridged[runSize] = bridged;
         runSize++;
-        if (accepted) {
-            listener.onBeat(episodeCount, new Beat(t, amplitude));
-        } else if (runSize >= cfg.minBeats()) {
-            tryAccept();
-        }
     }
 
     /** Median amplitude of the run's last (up to 8) beats. */
@@ -470,7 +583,7 @@ public final class BeatFinder implements DetectionSink {
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
-    private void resetRun() {
+    private void clearRun() {
         runSize = 0;
         recentCount = 0;
         earlySkips = 0;
@@ -478,19 +591,12 @@ public final class BeatFinder implements DetectionSink {
     }
 
     private void checkTimeout(long frontier) {
-        if (runSize == 0) {
+        if (!accepted) {
             return;
         }
         double since = timeOf(frontier) - runTimes[runSize - 1];
-        if (runSize == 1) {
-            if (since > 1 / cfg.searchLowHz()) {
-                resetRun();
-            }
-            return;
-        }
         double period = period();
-        double limit = (accepted && !runBridged[runSize - 1] ? 2 : 1)
-                * period + cfg.intervalTolerance() * period;
+        double limit = (runBridged[runSize - 1] ? 1 : 2) * period + cfg.intervalTolerance() * period;
         if (since > limit) {
             endRun();
         }
@@ -502,24 +608,23 @@ public final class BeatFinder implements DetectionSink {
         double period = period();
         double f = 1 / period;
         if (!cfg.inBand(f) || intervalCv() > cfg.maxIntervalCv()) {
-            if (DEBUG) System.err.printf("  tryAccept rejected f=%.2f cv=%.3f%n", f, intervalCv());
             return;
         }
         if (type == SignalType.ACC && runSize < cfg.selfEvidentBeats()
                 && typicalAmplitude() < cfg.minCycleSalience() * floor()) {
-            if (DEBUG) System.err.printf("  tryAccept rejected: amplitude %.3g < %.1f x floor %.3g%n", typicalAmplitude(), cfg.minCycleSalience(), floor());
             return; // a few cycles no larger than the background could be chance
         }
-        long first = runIndex[0] - (long) Math.ceil(0.5 * period * rateHz);
-        long from = Math.max(first, Math.max(0, newest - evidenceMax));
+        // the run's own stretch, half a period beyond its first and last beat (at most the last few seconds)
+        long halfPeriod = (long) Math.ceil(0.5 * period * rateHz);
+        long to = Math.min(newest, runIndex[runSize - 1] + halfPeriod);
+        long from = Math.max(runIndex[0] - halfPeriod, Math.max(0, to - evidenceMax));
         from = Math.max(from, newest - mask);
-        int n = (int) (newest - from + 1);
+        int n = (int) (to - from + 1);
         for (int i = 0; i < n; i++) {
             scratch[i] = d(from + i);
         }
         double lag = period * rateHz;
         double r = Evidence.correlation(scratch, 0, n, lag);
-        if (DEBUG) System.err.printf("  tryAccept f=%.2f cv=%.3f r=%.2f rHalf=%.2f spec=%s n=%d%n", f, intervalCv(), r, Evidence.correlation(scratch, 0, n, lag / 2), stats.spectralHz(scratch, 0, n), n);
         if (r < cfg.minPeriodicity()) {
             return;
         }
@@ -569,11 +674,15 @@ public final class BeatFinder implements DetectionSink {
 
     private void endRun() {
         if (accepted) {
+            if (runBridged[runSize - 1]) {
+                runSize--; // a beat after a gap that nothing followed is not part of the episode
+            }
             Episode e = buildEpisode();
             episodes.add(e);
             listener.onEpisodeEnd(episodeCount, e);
         }
-        resetRun();
+        clearRun();
+        candidateFirst = candidateSeq; // no chain reaches back into or before an episode
     }
 
     private Episode buildEpisode() {

@@ -115,8 +115,8 @@ public final class ClonusDetector {
         BeatFinder target;
 
         @Override
-        public void accept(double value, double burstValue) {
-            target.accept(value, burstValue);
+        public void accept(double value, double level, double power) {
+            target.accept(value, level, power);
         }
     }
 

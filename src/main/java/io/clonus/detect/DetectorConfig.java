@@ -22,12 +22,12 @@ import java.util.Objects;
  * @param emgHighHz            EMG band-pass high edge (default 450 Hz, capped at 0.45 × sample rate)
  * @param emgFilterOrder       Butterworth order of the EMG band-pass (default 4)
  * @param envelopeCutoffHz     low-pass cut-off of the EMG envelope used to find beats (default 20 Hz)
- * @param minBurstS            shortest effective duration of an EMG burst, (Σe)²/Σe² of the block-averaged
- *                             rectified EMG above the relaxation level (default 0.010 s; a single motor-unit
- *                             potential is a few milliseconds, a burst of many units tens of milliseconds)
+ * @param minBurstS            shortest effective duration of an EMG burst: (Σ|x|)²/Σx² over the raw samples of
+ *                             the burst, in seconds (default 0.009 s; a single motor-unit potential is 3-7 ms,
+ *                             a burst of many units tens of milliseconds)
  * @param minRelaxation        EMG: how far the envelope must fall between bursts, as a fraction of the burst
  *                             peak (default 0.5: the valleys on both sides are at most half the peak)
- * @param minSalience          EMG: a burst peak must be this many times the noise floor (default 2)
+ * @param minSalience          EMG: a burst peak must be this many times the noise floor (default 2.5)
  * @param maxRelaxedLevel      EMG: between bursts the block-averaged rectified EMG must come down to at most
  *                             this many times the noise floor (default 2): the muscle relaxes
  * @param floorWindowS         seconds of trailing signal from which the noise floor is taken (default 30)
@@ -35,7 +35,7 @@ import java.util.Objects;
  * @param intervalTolerance    largest relative deviation of a beat interval from the episode's period (default 0.25)
  * @param maxIntervalCv        largest coefficient of variation of the intervals of an episode (default 0.15;
  *                             clonus is regular)
- * @param minPeriodicity       smallest autocorrelation at the beat period for a run of beats to be rhythmic (default 0.5)
+ * @param minPeriodicity       smallest autocorrelation at the beat period for a run of beats to be rhythmic (default 0.6)
  * @param minCycleSalience     ACC: a run of fewer than {@code selfEvidentBeats} cycles needs a typical amplitude
  *                             (half peak-to-trough) of at least this many noise floors (default 5); the floor
  *                             is the 20th percentile of quarter-second medians of the absolute oscillation
@@ -201,15 +201,15 @@ public record DetectorConfig(
         private double emgHighHz = 450.0;
         private int emgFilterOrder = 4;
         private double envelopeCutoffHz = 20.0;
-        private double minBurstS = 0.010;
+        private double minBurstS = 0.009;
         private double minRelaxation = 0.5;
-        private double minSalience = 2.0;
+        private double minSalience = 2.5;
         private double maxRelaxedLevel = 2.0;
         private double floorWindowS = 30.0;
         private double minCycleProminence = 0.35;
         private double intervalTolerance = 0.25;
         private double maxIntervalCv = 0.15;
-        private double minPeriodicity = 0.5;
+        private double minPeriodicity = 0.6;
         private double minCycleSalience = 5.0;
         private int selfEvidentBeats = 6;
         private double axisTimeConstantS = 1.0;

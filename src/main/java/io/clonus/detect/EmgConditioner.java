@@ -49,9 +49,11 @@ public final class EmgConditioner {
     private double mainsHz;
     private int mainsLines;
     private double sum;
+    private double sumSquares;
     private int inBlock;
     private boolean envelopeStarted;
     private final double[] delayLine;
+    private final double[] delayLinePower;
     private long emitted;
     private long samples;
 
@@ -81,6 +83,7 @@ public final class EmgConditioner {
         this.slowSos = Butterworth.lowPass(4, config.envelopeCutoffHz(), rate);
         this.slow = SosFilter.of(slowSos);
         this.delayLine = new double[Math.max(1, (int) Math.round(delayS() * rate))];
+        this.delayLinePower = new double[delayLine.length];
         switch (config.mains()) {
             case OFF -> configure(0, new double[0]);
             case HZ_50 -> configure(50, harmonicsBelow(50, 3));
@@ -247,26 +250,32 @@ public final class EmgConditioner {
         filter.process(buf, 0, buf, 0, n);
         int m = decimation;
         for (int i = 0; i < n; i++) {
-            sum += Math.abs(buf[i]);
+            double y = buf[i];
+            sum += Math.abs(y);
+            sumSquares += y * y;
             if (++inBlock == m) {
-                emit(sum / m);
+                emit(sum / m, sumSquares / m);
                 sum = 0;
+                sumSquares = 0;
                 inBlock = 0;
             }
         }
     }
 
-    private void emit(double v) {
+    private void emit(double v, double power) {
         if (!envelopeStarted) {
             slow.initSteadyState(v);
             java.util.Arrays.fill(delayLine, v);
+            java.util.Arrays.fill(delayLinePower, power);
             envelopeStarted = true;
         }
-        // delay the unsmoothed envelope by the low-pass's delay so that both describe the same instant
+        // delay the unsmoothed block values by the low-pass's delay so that all describe the same instant
         int slot = (int) (emitted % delayLine.length);
-        double delayed = delayLine[slot];
+        double level = delayLine[slot];
+        double delayedPower = delayLinePower[slot];
         delayLine[slot] = v;
+        delayLinePower[slot] = power;
         emitted++;
-        sink.accept(slow.process(v), delayed);
+        sink.accept(slow.process(v), level, delayedPower);
     }
 }
