@@ -7,7 +7,7 @@ package io.clonus.detect;
  * @param filterLowHz       low edge of the band-pass applied to the raw samples, Hz
  * @param filterHighHz      high edge of that band-pass, Hz
  * @param mainsHz           power-line frequency suppressed, Hz, or 0 when none was
- * @param mainsHarmonics    how many lines were notched (the fundamental and harmonics that stood out)
+ * @param mainsHarmonics    how many lines were cancelled (the fundamental and harmonics that stood out)
  * @param detectionRateHz   sample rate of the signal in which beats are found (the decimated EMG envelope,
  *                          or the accelerometer rate), Hz
  * @param delayS            delay of the causal conditioning at the clonus band's centre, subtracted from

@@ -1,7 +1,6 @@
 package io.clonus.detect;
 
 import io.clonus.dsp.Butterworth;
-import io.clonus.dsp.Notch;
 import io.clonus.dsp.Sos;
 import io.clonus.dsp.SosFilter;
 import io.clonus.dsp.Spectrum;
@@ -12,9 +11,11 @@ import java.util.Arrays;
  * offline and the real-time detector see the same envelope.
  *
  * <ol>
- * <li>Band-pass {@code emgLowHz}–{@code emgHighHz} (Butterworth, capped at 0.45 × sample rate), cascaded
- *     with notches (Q 30) at the mains frequency and those of its harmonics that stand out; the filter
- *     starts in the steady state of the first sample, so a DC offset causes no transient.</li>
+ * <li>Band-pass {@code emgLowHz}–{@code emgHighHz} (Butterworth, capped at 0.45 × sample rate), starting
+ *     in the steady state of the first sample, so a DC offset causes no transient.</li>
+ * <li>Mains interference at the mains frequency and those of its harmonics that stand out is subtracted
+ *     as a sinusoid learned while the muscle is quiet ({@link MainsCanceller}); unlike a notch, this leaves
+ *     no ringing after a burst to fill the relaxation between beats.</li>
  * <li>Full-wave rectification.</li>
  * <li>Averaging over blocks of M samples (M = sample rate / 250, rounded), which decimates the envelope
  *     to about 250 Hz without aliasing the rhythm.</li>
@@ -23,14 +24,14 @@ import java.util.Arrays;
  * </ol>
  *
  * <p>With {@link MainsSetting#AUTO} the first {@code mainsProbeS} seconds are held back, the mains
- * frequency is decided from their spectrum (a line at 50 or 60 Hz at least 10 dB above its neighbours),
- * and then processing goes on; the envelope is the same however the samples are split into calls.
+ * frequency is decided from their spectrum (a line at 50 or 60 Hz at least 10 dB above its neighbours in
+ * the periodogram of any one second), and then processing goes on; the envelope is the same however the samples are split into calls.
  * Not thread-safe.
  */
 public final class EmgConditioner {
     /** Target rate of the decimated envelope, Hz. */
     public static final double ENVELOPE_RATE_HZ = 250.0;
-    /** A mains line must stand this many times (power) above its neighbours to be notched: 10 dB. */
+    /** A mains line must stand this many times (power) above its neighbours to be cancelled: 10 dB. */
     static final double LINE_RATIO = 10.0;
     private static final int CHUNK = 4096;
 
@@ -46,6 +47,8 @@ public final class EmgConditioner {
     private double[] probe;
     private int probeLength;
     private SosFilter filter;
+    private Sos bandPass;
+    private MainsCanceller canceller;
     private double mainsHz;
     private int mainsLines;
     private double sum;
@@ -105,13 +108,11 @@ public final class EmgConditioner {
     }
 
     private void configure(double mains, double[] lines) {
-        Sos sos = Butterworth.bandPass(cfg.emgFilterOrder(), cfg.emgLowHz(), highHz, fs);
-        for (double f : lines) {
-            sos = sos.cascade(Notch.design(f, 30.0, fs));
-        }
+        this.bandPass = Butterworth.bandPass(cfg.emgFilterOrder(), cfg.emgLowHz(), highHz, fs);
         this.mainsHz = lines.length == 0 ? 0 : mains;
         this.mainsLines = lines.length;
-        this.filter = SosFilter.of(sos);
+        this.filter = SosFilter.of(bandPass);
+        this.canceller = lines.length == 0 ? null : new MainsCanceller(mains, lines, fs);
     }
 
     /** @return the rate of the envelope handed to the sink, Hz */
@@ -187,6 +188,19 @@ public final class EmgConditioner {
         double[] held = probe;
         int n = probeLength;
         probe = null;
+        if (canceller != null && n > 0) {
+            // learn the hum over the probe first, so that cancelling works from the first sample
+            SosFilter f = SosFilter.of(bandPass);
+            f.initSteadyState(held[0]);
+            double[] copy = new double[CHUNK];
+            for (int i = 0; i < n; i += CHUNK) {
+                int m = Math.min(CHUNK, n - i);
+                System.arraycopy(held, i, copy, 0, m);
+                f.process(copy, 0, copy, 0, m);
+                canceller.process(copy, m);
+            }
+            canceller.rewind();
+        }
         for (int i = 0; i < n; i += CHUNK) {
             int m = Math.min(CHUNK, n - i);
             System.arraycopy(held, i, work, 0, m);
@@ -194,12 +208,20 @@ public final class EmgConditioner {
         }
     }
 
-    private Spectrum probeSpectrum;
+    private Spectrum[] probeSpectra;
 
-    /** 50, 60 or 0: the mains line that stands out most, if either stands at least 10 dB above its neighbours. */
+    /**
+     * 50, 60 or 0: the mains line that stands out most, if either stands at least 10 dB above its
+     * neighbours in some one-second stretch of the probe. Judging each second alone keeps a burst of muscle
+     * activity in one second from hiding the line that the quiet seconds show.
+     */
     private double detectMains(double[] x, int n) {
-        int seg = (int) Math.min(n, Math.round(fs)); // 1 s segments: 1 Hz bins
-        probeSpectrum = Spectrum.welch(Arrays.copyOf(x, n), fs, seg, seg / 2);
+        int seg = (int) Math.min(n, Math.round(fs));
+        int count = Math.max(1, n / seg);
+        probeSpectra = new Spectrum[count];
+        for (int i = 0; i < count; i++) {
+            probeSpectra[i] = Spectrum.periodogram(x, i * seg, i * seg + seg, fs, seg);
+        }
         double r50 = lineRatio(50);
         double r60 = lineRatio(60);
         if (Math.max(r50, r60) < LINE_RATIO) {
@@ -219,27 +241,31 @@ public final class EmgConditioner {
         return Arrays.copyOf(lines, n);
     }
 
-    /** Power at f (±1 Hz) over the median power 3–10 Hz away on both sides. */
+    /** Largest, over the probe's seconds, of the power at f (±1 Hz) over the median power 3–10 Hz away. */
     private double lineRatio(double f) {
-        double[] fr = probeSpectrum.frequencyHz();
-        double[] p = probeSpectrum.psd();
-        double line = 0;
-        double[] around = new double[fr.length];
-        int m = 0;
-        for (int i = 0; i < fr.length; i++) {
-            double d = Math.abs(fr[i] - f);
-            if (d <= 1.0) {
-                line = Math.max(line, p[i]);
-            } else if (d >= 3 && d <= 10) {
-                around[m++] = p[i];
+        double best = 0;
+        for (Spectrum sp : probeSpectra) {
+            double[] fr = sp.frequencyHz();
+            double[] p = sp.psd();
+            double line = 0;
+            double[] around = new double[fr.length];
+            int m = 0;
+            for (int i = 0; i < fr.length; i++) {
+                double d = Math.abs(fr[i] - f);
+                if (d <= 1.0) {
+                    line = Math.max(line, p[i]);
+                } else if (d >= 3 && d <= 10) {
+                    around[m++] = p[i];
+                }
             }
+            if (m == 0 || line == 0) {
+                continue;
+            }
+            Arrays.sort(around, 0, m);
+            double median = around[m / 2];
+            best = Math.max(best, median > 0 ? line / median : Double.POSITIVE_INFINITY);
         }
-        if (m == 0 || line == 0) {
-            return 0;
-        }
-        Arrays.sort(around, 0, m);
-        double median = around[m / 2];
-        return median > 0 ? line / median : Double.POSITIVE_INFINITY;
+        return best;
     }
 
     private void run(double[] buf, int n) {
@@ -248,6 +274,9 @@ public final class EmgConditioner {
         }
         samples += n;
         filter.process(buf, 0, buf, 0, n);
+        if (canceller != null) {
+            canceller.process(buf, n);
+        }
         int m = decimation;
         for (int i = 0; i < n; i++) {
             double y = buf[i];

@@ -39,8 +39,10 @@ public final class Methods {
                     "The EMG (%.4g Hz) was band-pass filtered at %.0f-%.0f Hz (causal Butterworth, order %d)",
                     r.sampleRateHz(), k.filterLowHz(), k.filterHighHz(), c.emgFilterOrder()));
             if (k.mainsHz() > 0) {
-                s.append(String.format(Locale.ROOT, " with notch filters (Q 30) at %.0f Hz%s", k.mainsHz(),
-                        k.mainsHarmonics() > 1 ? " and " + (k.mainsHarmonics() - 1) + " harmonic(s)" : ""));
+                s.append(String.format(Locale.ROOT,
+                        ", %.0f Hz mains interference%s was removed by subtracting a sinusoid learned while the"
+                                + " muscle was quiet", k.mainsHz(),
+                        k.mainsHarmonics() > 1 ? " (and " + (k.mainsHarmonics() - 1) + " harmonic(s))" : ""));
             }
             s.append(String.format(Locale.ROOT,
                     ", full-wave rectified, averaged to %.4g Hz and low-pass filtered at %.3g Hz (4th-order"

@@ -1,0 +1,116 @@
+package io.clonus.detect;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The checks every input goes through, sample by sample so that the offline and the real-time detector
+ * apply them alike: NaN or infinite samples are refused at once, naming the sample; at the end a flat line
+ * (every axis constant) is refused, a flat axis of a multi-axis sensor and clipping (runs of 3 or more
+ * samples at the extreme values, more than 0.1 % of the samples) are reported as warnings. Not
+ * thread-safe.
+ */
+final class SampleChecks {
+    /** Fraction of samples at the extremes from which a signal is reported as clipped. */
+    static final double CLIPPED_FRACTION = 0.001;
+
+    private final String label;
+    private final double fs;
+    private final int axes;
+    private final double[] min;
+    private final double[] max;
+    private final int[] runAtMin;
+    private final int[] runAtMax;
+    private final long[] countAtMin;
+    private final long[] countAtMax;
+    private long n;
+
+    SampleChecks(String label, double fs, int axes) {
+        this.label = label;
+        this.fs = fs;
+        this.axes = axes;
+        this.min = new double[axes];
+        this.max = new double[axes];
+        this.runAtMin = new int[axes];
+        this.runAtMax = new int[axes];
+        this.countAtMin = new long[axes];
+        this.countAtMax = new long[axes];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    }
+
+    /** Checks one sample of one axis; call for every axis, then {@link #next()}. */
+    void check(int axis, double x) {
+        if (!Double.isFinite(x)) {
+            throw new InvalidSignalException(label, String.format(Locale.ROOT,
+                    "sample %d%s (t = %.4f s) is %s: fill or cut gaps before analysis", n + 1,
+                    axes > 1 ? " of axis " + (axis + 1) : "", n / fs, Double.isNaN(x) ? "NaN" : "infinite"));
+        }
+        if (x > max[axis]) {
+            max[axis] = x;
+            runAtMax[axis] = 1;
+            countAtMax[axis] = 0;
+        } else if (x == max[axis]) {
+            countAtMax[axis] += ++runAtMax[axis] == 3 ? 3 : runAtMax[axis] > 3 ? 1 : 0;
+        } else {
+            runAtMax[axis] = 0;
+        }
+        if (x < min[axis]) {
+            min[axis] = x;
+            runAtMin[axis] = 1;
+            countAtMin[axis] = 0;
+        } else if (x == min[axis]) {
+            countAtMin[axis] += ++runAtMin[axis] == 3 ? 3 : runAtMin[axis] > 3 ? 1 : 0;
+        } else {
+            runAtMin[axis] = 0;
+        }
+    }
+
+    void next() {
+        n++;
+    }
+
+    long samples() {
+        return n;
+    }
+
+    /**
+     * @param warnings receives warnings about flat axes and clipping; modified
+     * @throws InvalidSignalException if the record is too short or every axis is flat
+     */
+    void finish(List<String> warnings) {
+        if (n == 0) {
+            throw new InvalidSignalException(label, "no samples");
+        }
+        if (n / fs < DetectorConfig.MIN_DURATION_S) {
+            throw new InvalidSignalException(label, String.format(Locale.ROOT,
+                    "record of %d samples (%.3g s at %.4g Hz) is too short: at least %.3g s is needed", n, n / fs, fs,
+                    DetectorConfig.MIN_DURATION_S));
+        }
+        int flat = 0;
+        for (int a = 0; a < axes; a++) {
+            if (min[a] == max[a]) {
+                flat++;
+                if (axes > 1) {
+                    warnings.add(String.format(Locale.ROOT, "axis %d is flat (all samples %s)", a + 1, fmt(min[a])));
+                }
+                continue;
+            }
+            long clipped = countAtMin[a] + countAtMax[a];
+            if (clipped > CLIPPED_FRACTION * n) {
+                warnings.add(String.format(Locale.ROOT,
+                        "%s%d samples (%.2g %%) sit in runs at the extreme values %s and %s: the signal may be clipped",
+                        axes > 1 ? "axis " + (a + 1) + ": " : "", clipped, 100.0 * clipped / n, fmt(min[a]), fmt(max[a])));
+            }
+        }
+        if (flat == axes) {
+            throw new InvalidSignalException(label, String.format(Locale.ROOT,
+                    "flat line: all %d samples%s are equal (%s); is the electrode or sensor connected?", n,
+                    axes > 1 ? " of every axis" : "", fmt(min[0])));
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

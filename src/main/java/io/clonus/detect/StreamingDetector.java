@@ -1,0 +1,207 @@
+package io.clonus.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds clonus in samples as they arrive, in chunks of any size, and tells a {@link DetectionListener}
+ * about beats and episodes as they are found. {@link ClonusDetector} runs the same code over a whole
+ * signal, so a record analysed in real time and offline gives the same episodes, whatever the chunk
+ * sizes.
+ *
+ * <p><b>Latency.</b> A beat is reported {@link #beatLatencyS()} after it happened (one longest beat interval
+ * of look-ahead, 0.4 s with the default band, plus the EMG envelope's delay, which is corrected in the
+ * reported times); the first beats of an episode are reported together when the episode is recognised, at
+ * its {@code minBeats}-th beat. An episode is reported ended at most {@code (2 + intervalTolerance)}
+ * periods after its last beat, plus the beat latency: 0.85 s at 5 Hz with the defaults. With
+ * {@link MainsSetting#AUTO} the first {@code mainsProbeS} seconds (4 s) of EMG are held back once, to
+ * detect the mains frequency, before any output.
+ *
+ * <p><b>Memory</b> is constant: a few seconds of envelope, the current episode's beats and up to
+ * {@code maxEpisodeEvidenceS} of its envelope; nothing is allocated per sample in steady state (EMG is
+ * copied through a fixed 4096-sample buffer). Not thread-safe: feed it from one thread.
+ */
+public final class StreamingDetector {
+    private final DetectorConfig config;
+    private final SignalType type;
+    private final String label;
+    private final double sampleRateHz;
+    private final int axes;
+    private final EmgConditioner emg;
+    private final AccConditioner acc;
+    private final BeatFinder finder;
+    private final SampleChecks checks;
+    private final double[][] single = new double[1][];
+    private boolean finished;
+
+    private StreamingDetector(DetectorConfig config, SignalType type, String label, double sampleRateHz, int axes,
+            DetectionListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.type = Objects.requireNonNull(type, "type");
+        this.label = label == null ? "" : label;
+        this.sampleRateHz = sampleRateHz;
+        this.axes = axes;
+        if (!(sampleRateHz > 0) || Double.isInfinite(sampleRateHz)) {
+            throw new InvalidSignalException(this.label, "sample rate must be a positive number of Hz, got " + sampleRateHz);
+        }
+        if (type == SignalType.EMG && axes != 1) {
+            throw new InvalidSignalException(this.label, "an EMG signal has one channel, got " + axes);
+        }
+        if (axes < 1 || axes > 3) {
+            throw new InvalidSignalException(this.label, "an accelerometer has 1 to 3 axes, got " + axes);
+        }
+        Forward forward = new Forward();
+        try {
+            if (type == SignalType.EMG) {
+                emg = new EmgConditioner(config, sampleRateHz, forward);
+                acc = null;
+                finder = new BeatFinder(config, type, emg.envelopeRateHz(), emg.time0S(), listener);
+            } else {
+                acc = new AccConditioner(config, sampleRateHz, axes, forward);
+                emg = null;
+                finder = new BeatFinder(config, type, sampleRateHz, acc.time0S(), listener);
+            }
+        } catch (InvalidSignalException e) {
+            throw new InvalidSignalException(this.label, e.getMessage());
+        }
+        forward.target = finder;
+        checks = new SampleChecks(this.label, sampleRateHz, axes);
+    }
+
+    /**
+     * @param config       detector parameters
+     * @param type         signal type
+     * @param label        channel or sensor name (may be empty)
+     * @param sampleRateHz sample rate, Hz
+     * @param axes         1 for EMG, 1–3 for ACC
+     * @param listener     hears beats and episodes; may be null when only the final result matters
+     * @return a detector waiting for samples
+     * @throws InvalidSignalException if the sample rate is not positive or too low for the type
+     */
+    public static StreamingDetector create(DetectorConfig config, SignalType type, String label, double sampleRateHz,
+            int axes, DetectionListener listener) {
+        return new StreamingDetector(config, type, label, sampleRateHz, axes, listener);
+    }
+
+    /**
+     * Feeds samples of a one-axis signal (an EMG channel).
+     *
+     * @param x      samples, not modified
+     * @param offset first sample
+     * @param length number of samples
+     * @throws InvalidSignalException at a NaN or infinite sample (nothing after it is processed)
+     */
+    public void accept(double[] x, int offset, int length) {
+        if (axes != 1) {
+            throw new IllegalStateException("this detector expects " + axes + " axes: use accept(double[][], ...)");
+        }
+        ensureOpen();
+        for (int i = offset; i < offset + length; i++) {
+            checks.check(0, x[i]);
+            checks.next();
+        }
+        if (emg != null) {
+            emg.accept(x, offset, length);
+        } else {
+            single[0] = x;
+            acc.accept(single, offset, length);
+            single[0] = null;
+        }
+    }
+
+    /**
+     * Feeds samples of all axes.
+     *
+     * @param x      one array per axis, not modified
+     * @param offset first sample
+     * @param length number of samples
+     * @throws InvalidSignalException at a NaN or infinite sample
+     */
+    public void accept(double[][] x, int offset, int length) {
+        if (x.length != axes) {
+            throw new IllegalArgumentException("expected " + axes + " axes, got " + x.length);
+        }
+        if (emg != null) {
+            accept(x[0], offset, length);
+            return;
+        }
+        ensureOpen();
+        for (int i = offset; i < offset + length; i++) {
+            for (int a = 0; a < axes; a++) {
+                checks.check(a, x[a][i]);
+            }
+            checks.next();
+        }
+        acc.accept(x, offset, length);
+    }
+
+    private void ensureOpen() {
+        if (finished) {
+            throw new IllegalStateException("finish() was called; make a new detector for more samples");
+        }
+    }
+
+    /**
+     * Ends the input: judges the last beats, closes an open episode and returns the result, the same as
+     * {@link ClonusDetector#analyze} of the whole signal.
+     *
+     * @return the result
+     * @throws InvalidSignalException if the record was too short or a flat line
+     */
+    public ClonusResult finish() {
+        ensureOpen();
+        finished = true;
+        List<String> warnings = new ArrayList<>();
+        checks.finish(warnings);
+        Conditioning conditioning;
+        if (emg != null) {
+            emg.finish();
+            conditioning = emg.conditioning();
+            if (conditioning.filterHighHz() < config.emgHighHz()) {
+                warnings.add(String.format(java.util.Locale.ROOT,
+                        "EMG sampled at %.4g Hz: band-pass narrowed to %.0f-%.0f Hz (%.0f Hz or more keeps %.0f Hz)",
+                        sampleRateHz, conditioning.filterLowHz(), conditioning.filterHighHz(),
+                        config.emgHighHz() / 0.45, config.emgHighHz()));
+            }
+        } else {
+            conditioning = acc.conditioning();
+        }
+        finder.finish();
+        List<Episode> episodes = finder.episodes();
+        Classification cls = Classification.NONE;
+        for (Episode e : episodes) {
+            cls = cls.max(e.classification());
+        }
+        return new ClonusResult(label, type, sampleRateHz, checks.samples() / sampleRateHz, cls, episodes,
+                finder.rhythm(), conditioning, config, warnings);
+    }
+
+    /** @return samples received so far (per axis) */
+    public long samples() {
+        return checks.samples();
+    }
+
+    /** @return how long after a beat it is known, seconds */
+    public double beatLatencyS() {
+        return finder.beatLatencyS() + (emg != null ? Math.max(0, emg.delayS()) : Math.max(0, acc.delayS()));
+    }
+
+    /**
+     * @param frequencyHz an episode's beat frequency
+     * @return at most how long after its last beat an episode at that frequency is reported ended, seconds
+     */
+    public double episodeEndLatencyS(double frequencyHz) {
+        return (2 + config.intervalTolerance()) / frequencyHz + beatLatencyS();
+    }
+
+    /** Forwards the conditioner's output to the finder made after it. */
+    private static final class Forward implements DetectionSink {
+        BeatFinder target;
+
+        @Override
+        public void accept(double value, double level, double power) {
+            target.accept(value, level, power);
+        }
+    }
+}
