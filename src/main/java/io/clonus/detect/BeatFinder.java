@@ -17,8 +17,10 @@ import java.util.OptionalDouble;
  * above the noise floor (the median of the minima of quarter-second blocks over the trailing
  * {@code floorWindowS}; these minima are relaxation even in a record that is clonus throughout), and the
  * burst is at least {@code minBurstS} wide at half height on the sharper envelope (a single motor-unit
- * potential is narrower). For ACC each oscillation cycle is a candidate whose peak-to-trough height is at
- * least {@code minCycleProminence} of the signal's range in the same window.
+ * potential is narrower). For ACC each oscillation cycle is a candidate: its peak falls to a trough by at
+ * least {@code minCycleProminence} of the signal's range in the same window on one side (the first cycle of
+ * an oscillation rises from rest) and by at least a tenth of it on the other, and it stands a fifth of the
+ * range above the local mean.
  *
  * <p><b>Episodes.</b> Beats whose intervals agree within {@code intervalTolerance} of the running median
  * interval form a run; within an episode one missing beat (an interval of two periods) is bridged and one
@@ -45,6 +47,10 @@ public final class BeatFinder implements DetectionSink {
     static final double HALF_PERIOD_MARGIN = 0.15;
     /** Relative agreement needed between the beat frequency and the stretch's spectral peak. */
     static final double SPECTRAL_AGREEMENT = 0.2;
+    /** ACC: the smaller fall on either side of a cycle's peak, as a fraction of the local range. */
+    static final double MIN_FALL_SHARE = 0.1;
+    /** ACC: how far a cycle's peak stands above the local mean, as a fraction of the local range. */
+    static final double MIN_RISE_SHARE = 0.2;
     /** Largest ratio between a beat's amplitude and the typical amplitude of its run. */
     static final double AMPLITUDE_RATIO = 5.0;
     /** Between bursts the rectified EMG may stay up to this fraction of the envelope peak (filter tails). */
@@ -308,15 +314,24 @@ public final class BeatFinder implements DetectionSink {
         } else {
             double max = dk;
             double min = dk;
+            double sum = 0;
             for (long i = wlo; i <= whi; i++) {
                 double v = d(i);
                 max = Math.max(max, v);
                 min = Math.min(min, v);
+                sum += v;
             }
-            if (!(prominence > 0) || prominence < cfg.minCycleProminence() * (max - min)) {
+            double mean = sum / (whi - wlo + 1);
+            // a cycle's peak stands above the local mean and falls on both sides, by a cycle's depth on at
+            // least one: the first peak of an oscillation rises from rest, so only its fall to the next
+            // trough has the full depth; a bump of noise or ringing next to the oscillation stays near the mean
+            double range = max - min;
+            double fall = dk - Math.min(minL, minR);
+            if (!(range > 0) || fall < cfg.minCycleProminence() * range || prominence < MIN_FALL_SHARE * range
+                    || dk - mean < MIN_RISE_SHARE * range) {
                 return;
             }
-            amplitude = prominence / 2;
+            amplitude = fall / 2;
         }
         double a = d(k - 1);
         double c = d(k + 1);
