@@ -54,9 +54,9 @@ public final class AccConditioner {
         this.sink = sink;
         double minRate = minSampleRateHz(config);
         if (!(sampleRateHz >= minRate)) {
-            throw new InvalidSignalException("", String.format(java.util.Locale.ROOT,
-                    "accelerometer sampled at %.4g Hz is too slow: rhythms up to %.3g Hz need at least %.3g Hz",
-                    sampleRateHz, config.searchHighHz(), minRate));
+            throw new InvalidSignalException("", "accelerometer sampled at " + Fmt.num(sampleRateHz)
+                    + " Hz is too slow: rhythms up to " + Fmt.num(config.searchHighHz()) + " Hz need at least "
+                    + Fmt.num(minRate) + " Hz");
         }
         this.lowHz = Math.max(0.3, 0.6 * config.searchLowHz());
         this.highHz = Math.min(1.25 * config.searchHighHz(), 0.45 * sampleRateHz);

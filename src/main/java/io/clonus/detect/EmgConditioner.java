@@ -71,10 +71,10 @@ public final class EmgConditioner {
         this.fs = sampleRateHz;
         this.sink = sink;
         if (!(sampleRateHz >= DetectorConfig.MIN_EMG_SAMPLE_RATE_HZ)) {
-            throw new InvalidSignalException("", String.format(java.util.Locale.ROOT,
-                    "EMG sampled at %.4g Hz is too slow: the %.0f-%.0f Hz EMG band needs about %.0f Hz"
-                            + " (at least %.0f Hz is accepted)", sampleRateHz, config.emgLowHz(), config.emgHighHz(),
-                    2.2 * config.emgHighHz(), DetectorConfig.MIN_EMG_SAMPLE_RATE_HZ));
+            throw new InvalidSignalException("", "EMG sampled at " + Fmt.num(sampleRateHz) + " Hz is too slow: the "
+                    + Fmt.num(config.emgLowHz()) + "-" + Fmt.num(config.emgHighHz()) + " Hz EMG band needs about "
+                    + Fmt.num(DetectorConfig.RECOMMENDED_EMG_SAMPLE_RATE_HZ) + " Hz (at least "
+                    + Fmt.num(DetectorConfig.MIN_EMG_SAMPLE_RATE_HZ) + " Hz is accepted)");
         }
         this.highHz = config.emgHighHzAt(sampleRateHz);
         if (highHz <= config.emgLowHz()) {

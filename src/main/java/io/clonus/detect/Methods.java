@@ -1,7 +1,5 @@
 package io.clonus.detect;
 
-import java.util.Locale;
-
 /**
  * Writes the methods paragraph of a result: what was done, with the values actually used, and the
  * references, so that a methods section can be written from a result alone.
@@ -32,52 +30,59 @@ public final class Methods {
         Conditioning k = r.conditioning();
         StringBuilder s = new StringBuilder();
         String version = Methods.class.getPackage().getImplementationVersion();
-        s.append(String.format(Locale.ROOT, "Clonus was detected with clonus%s (Java). ",
-                version == null ? "" : " " + version));
+        s.append("Clonus was detected with clonus").append(version == null ? "" : " " + version).append(" (Java). ");
         if (r.type() == SignalType.EMG) {
-            s.append(String.format(Locale.ROOT,
-                    "The EMG (%.4g Hz) was band-pass filtered at %.0f-%.0f Hz (causal Butterworth, order %d)",
-                    r.sampleRateHz(), k.filterLowHz(), k.filterHighHz(), c.emgFilterOrder()));
+            s.append("The EMG (").append(n(r.sampleRateHz())).append(" Hz) was band-pass filtered at ")
+                    .append(n(k.filterLowHz())).append('-').append(n(k.filterHighHz()))
+                    .append(" Hz (causal Butterworth, order ").append(c.emgFilterOrder()).append(')');
             if (k.mainsHz() > 0) {
-                s.append(String.format(Locale.ROOT,
-                        ", %.0f Hz mains interference%s was removed by subtracting a sinusoid learned while the"
-                                + " muscle was quiet", k.mainsHz(),
-                        k.mainsHarmonics() > 1 ? " (and " + (k.mainsHarmonics() - 1) + " harmonic(s))" : ""));
+                s.append(", ").append(n(k.mainsHz())).append(" Hz mains interference")
+                        .append(k.mainsHarmonics() > 1 ? " (and " + (k.mainsHarmonics() - 1) + " harmonic(s))" : "")
+                        .append(" was removed by subtracting a sinusoid learned while the muscle was quiet");
             }
-            s.append(String.format(Locale.ROOT,
-                    ", full-wave rectified, averaged to %.4g Hz and low-pass filtered at %.3g Hz (4th-order"
-                            + " Butterworth) to form the envelope. A beat was an envelope peak separated from its"
-                            + " neighbours by relaxation to at most %.0f %% of the peak, at least %.3g times the noise"
-                            + " floor (median of quarter-second minima over the preceding %.3g s) and of an effective"
-                            + " duration of at least %.0f ms (rectified EMG above the relaxation level). ",
-                    k.detectionRateHz(), c.envelopeCutoffHz(), 100 * (1 - c.minRelaxation()), c.minSalience(),
-                    c.floorWindowS(), 1000 * c.minBurstS()));
+            s.append(", full-wave rectified, averaged to ").append(n(k.detectionRateHz()))
+                    .append(" Hz and low-pass filtered at ").append(n(c.envelopeCutoffHz()))
+                    .append(" Hz (4th-order Butterworth) to form the envelope. A beat was an envelope peak that was at")
+                    .append(" least ").append(n(c.minSalience())).append(" times the noise floor (the 20th percentile")
+                    .append(" of the medians of quarter-second blocks of rectified EMG over the preceding ")
+                    .append(n(c.floorWindowS())).append(" s), whose envelope fell to at most ")
+                    .append(n(100 * (1 - c.minRelaxation()))).append(" % of the peak on both sides, around which the")
+                    .append(" rectified EMG relaxed to at most ").append(n(c.maxRelaxedLevel()))
+                    .append(" times the noise floor (or 15 % of the peak), and whose effective duration")
+                    .append(" ((sum |x|)^2 / sum x^2) was at least ").append(n(1000 * c.minBurstS()))
+                    .append(" ms, longer than a single motor-unit potential. ");
         } else {
-            s.append(String.format(Locale.ROOT,
-                    "Each axis of the %.4g Hz motion signal was band-pass filtered at %.3g-%.3g Hz (causal 2nd-order"
-                            + " Butterworth) and projected onto the principal axis of a running covariance (time"
-                            + " constant %.3g s). A beat was one oscillation cycle whose peak-to-trough height was at"
-                            + " least %.0f %% of the local range. ",
-                    r.sampleRateHz(), k.filterLowHz(), k.filterHighHz(), c.axisTimeConstantS(),
-                    100 * c.minCycleProminence()));
+            s.append("Each axis of the ").append(n(r.sampleRateHz())).append(" Hz motion signal was band-pass filtered at ")
+                    .append(n(k.filterLowHz())).append('-').append(n(k.filterHighHz()))
+                    .append(" Hz (causal 2nd-order Butterworth) and projected onto the principal axis of a running")
+                    .append(" covariance (time constant ").append(n(c.axisTimeConstantS()))
+                    .append(" s). A beat was one oscillation cycle: a peak standing above the local mean that fell by")
+                    .append(" at least ").append(n(100 * c.minCycleProminence()))
+                    .append(" % of the local range to a trough on one side and by at least 10 % on the other. ");
         }
-        s.append(String.format(Locale.ROOT,
-                "Beats whose intervals stayed within %.0f %% of the running median interval formed a run; a run of at"
-                        + " least %d beats became an episode when its frequency lay in the %.3g-%.3g Hz clonus band,"
-                        + " the coefficient of variation of its intervals was at most %.2g, the autocorrelation of"
-                        + " the signal at the beat period was at least %.2g (and clearly higher than at half the"
-                        + " period), and its periodogram peaked within 20 %% of the beat frequency. Episode frequency"
-                        + " is the inverse of the mean beat interval; duration is the number of beats times that"
-                        + " interval. ",
-                100 * c.intervalTolerance(), c.minBeats(), c.bandLowHz(), c.bandHighHz(), c.maxIntervalCv(),
-                c.minPeriodicity()));
+        s.append("Beats linked into runs when consecutive intervals stayed within ")
+                .append(n(100 * c.intervalTolerance())).append(" % of the run's period and amplitudes within a factor")
+                .append(" of 5; a run of at least ").append(c.minBeats()).append(" beats became an episode when its")
+                .append(" frequency lay in the ").append(n(c.bandLowHz())).append('-').append(n(c.bandHighHz()))
+                .append(" Hz clonus band, the coefficient of variation of its intervals was at most ")
+                .append(n(c.maxIntervalCv())).append(", the autocorrelation of the signal over the run at the beat period")
+                .append(" was at least ").append(n(c.minPeriodicity()))
+                .append(" and clearly higher than at half the period, and its periodogram peaked within 20 % of the")
+                .append(" beat frequency");
+        if (r.type() == SignalType.ACC) {
+            s.append("; a run of fewer than ").append(c.selfEvidentBeats()).append(" cycles also had to reach ")
+                    .append(n(c.minCycleSalience())).append(" times the noise floor");
+        }
+        s.append(". Within an episode one missing beat was bridged and one extra peak skipped. Episode frequency is")
+                .append(" the inverse of the mean beat interval; duration is the number of beats times that interval. ");
         s.append(c.rule().describe()).append(' ');
         s.append("Every episode was also graded with the SCATS clonus item by duration (Benz et al. 2005). ");
-        s.append(String.format(Locale.ROOT,
-                "The dominant rhythm of the whole record was estimated in %.3g-%.3g Hz from Welch's periodogram (Hann"
-                        + " window, about 4 s segments, 50 %% overlap; Welch 1967) and from the autocorrelation of"
-                        + " the same signal. Filter design and spectral estimates reproduce SciPy (Virtanen et al."
-                        + " 2020).%n%nReferences%n", c.searchLowHz(), c.searchHighHz()));
+        s.append("The dominant rhythm of the whole record was estimated in ").append(n(c.searchLowHz())).append('-')
+                .append(n(c.searchHighHz())).append(" Hz from Welch's periodogram (Hann window, about 4 s segments,")
+                .append(" 50 % overlap; Welch 1967) and from the autocorrelation of the same signal. Filter design and")
+                .append(" spectral estimates reproduce SciPy (Virtanen et al. 2020).")
+                .append(System.lineSeparator()).append(System.lineSeparator()).append("References")
+                .append(System.lineSeparator());
         s.append("- ").append(SCATS).append(System.lineSeparator());
         if (c.rule() == ClassificationRule.tardieu()) {
             s.append("- ").append(TARDIEU).append(System.lineSeparator());
@@ -85,5 +90,9 @@ public final class Methods {
         s.append("- ").append(SCIPY).append(System.lineSeparator());
         s.append("- ").append(WELCH).append(System.lineSeparator());
         return s.toString();
+    }
+
+    private static String n(double v) {
+        return Fmt.num(v);
     }
 }

@@ -83,9 +83,9 @@ final class SampleChecks {
             throw new InvalidSignalException(label, "no samples");
         }
         if (n / fs < DetectorConfig.MIN_DURATION_S) {
-            throw new InvalidSignalException(label, String.format(Locale.ROOT,
-                    "record of %d samples (%.3g s at %.4g Hz) is too short: at least %.3g s is needed", n, n / fs, fs,
-                    DetectorConfig.MIN_DURATION_S));
+            throw new InvalidSignalException(label, "record of " + n + " samples (" + Fmt.num(n / fs) + " s at "
+                    + Fmt.num(fs) + " Hz) is too short: at least " + Fmt.num(DetectorConfig.MIN_DURATION_S)
+                    + " s is needed");
         }
         int flat = 0;
         for (int a = 0; a < axes; a++) {

@@ -159,10 +159,10 @@ public final class StreamingDetector {
             emg.finish();
             conditioning = emg.conditioning();
             if (conditioning.filterHighHz() < config.emgHighHz()) {
-                warnings.add(String.format(java.util.Locale.ROOT,
-                        "EMG sampled at %.4g Hz: band-pass narrowed to %.0f-%.0f Hz (%.0f Hz or more keeps %.0f Hz)",
-                        sampleRateHz, conditioning.filterLowHz(), conditioning.filterHighHz(),
-                        config.emgHighHz() / 0.45, config.emgHighHz()));
+                warnings.add("EMG sampled at " + Fmt.num(sampleRateHz) + " Hz: band-pass narrowed to "
+                        + Fmt.num(conditioning.filterLowHz()) + "-" + Fmt.num(conditioning.filterHighHz()) + " Hz ("
+                        + Fmt.num(Math.ceil(config.emgHighHz() / 0.45)) + " Hz or more keeps "
+                        + Fmt.num(config.emgHighHz()) + " Hz)");
             }
         } else {
             conditioning = acc.conditioning();

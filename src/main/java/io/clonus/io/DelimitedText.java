@@ -75,6 +75,9 @@ public final class DelimitedText {
         char sep = detectSeparator(header);
         List<String> notes = new ArrayList<>();
         String[] names = split(header, sep);
+        if (names.length > 1 && names[names.length - 1].isBlank()) {
+            names = Arrays.copyOf(names, names.length - 1);
+        }
         boolean numericHeader = true;
         for (String s : names) {
             if (parse(s.strip(), sep) == null) {
@@ -89,7 +92,7 @@ public final class DelimitedText {
                 names[i] = "col" + (i + 1);
             }
             notes.add("no header row: columns named col1..col" + names.length);
-            addRow(cols, split(header, sep), sep, lineNo, names);
+            addRow(cols, dropTrailingEmpty(split(header, sep), names.length), sep, lineNo, names);
         } else {
             for (int i = 0; i < names.length; i++) {
                 names[i] = unquote(names[i].strip());
@@ -105,7 +108,7 @@ public final class DelimitedText {
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
-            addRow(cols, split(t, sep), sep, lineNo, names);
+            addRow(cols, dropTrailingEmpty(split(t, sep), names.length), sep, lineNo, names);
         }
         if (cols.rows == 0) {
             throw new InputException("no samples: the file has a header (" + String.join(", ", names)
@@ -179,16 +182,17 @@ public final class DelimitedText {
         for (int i = 1; i < n; i++) {
             if ((t[i] - t[i - 1]) * scale > 2.5 * period) {
                 throw new InputException(String.format(Locale.ROOT,
-                        "line %d: time column '%s' jumps from %s to %s, a gap of %.3g sampling periods; the analysis"
+                        "line %d: time column '%s' jumps from %s to %s, a gap of %s sampling periods; the analysis"
                                 + " assumes uniform sampling, so split the file at the gap",
-                        lines[i], name, fmt(t[i - 1]), fmt(t[i]), (t[i] - t[i - 1]) * scale / period));
+                        lines[i], name, fmt(t[i - 1]), fmt(t[i]), fmt(Math.round((t[i] - t[i - 1]) * scale / period * 10) / 10.0)));
             }
         }
         return 1.0 / period;
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static char detectSeparator(String header) {
@@ -208,12 +212,15 @@ public final class DelimitedText {
         if (sep == ' ') {
             return WHITESPACE.split(line.strip());
         }
-        String[] parts = line.split(Pattern.quote(String.valueOf(sep)), -1);
-        // a trailing separator (common in spreadsheet exports) makes an empty last field: ignore it
-        if (parts.length > 1 && parts[parts.length - 1].isBlank()) {
-            parts = Arrays.copyOf(parts, parts.length - 1);
+        return line.split(Pattern.quote(String.valueOf(sep)), -1);
+    }
+
+    /** A trailing separator (common in spreadsheet exports) makes one empty field too many: drop it. */
+    private static String[] dropTrailingEmpty(String[] cells, int expected) {
+        if (cells.length == expected + 1 && cells[cells.length - 1].isBlank()) {
+            return Arrays.copyOf(cells, expected);
         }
-        return parts;
+        return cells;
     }
 
     private static Double parse(String s, char sep) {

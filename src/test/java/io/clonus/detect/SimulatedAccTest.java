@@ -46,7 +46,9 @@ class SimulatedAccTest {
         ClonusResult r = ClonusDetector.of(CFG).analyze(sim.signal());
         assertEquals(sim.expected(CFG), r.classification(), sim.description());
         assertTrue(Math.abs(r.beatCount() - beats) <= 1, () -> "beats " + r.beatCount() + " for " + beats);
-        assertEquals(sim.episodes().get(0).frequencyHz(), r.frequencyHz().getAsDouble(), 0.2, "frequency");
+        // two or three intervals of a short episode carry the timing error of the onset cycle: 8 %
+        double tolerance = beats >= 5 ? 0.2 : 0.08 * f;
+        assertEquals(sim.episodes().get(0).frequencyHz(), r.frequencyHz().getAsDouble(), tolerance, "frequency");
         // the principal axis has no sign, so a beat may sit at either extreme of its cycle: half a period
         int matched = Matching.matchedBeats(r, sim, CFG, 0.5 / f + 0.03);
         assertTrue(matched >= beats - 1, () -> matched + " of " + beats + " cycles matched");

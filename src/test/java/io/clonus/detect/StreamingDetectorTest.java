@@ -1,0 +1,137 @@
+package io.clonus.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clonus.sim.AccSimulator;
+import io.clonus.sim.EmgSimulator;
+import io.clonus.sim.SimulatedRecording;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The real-time detector: the same events for any chunking, the same result as offline, bounded latency. */
+class StreamingDetectorTest {
+    private static final DetectorConfig CFG = DetectorConfig.defaults();
+
+    /** Records every event with the number of samples fed when it was heard. */
+    static final class Recorder implements DetectionListener {
+        final List<String> events = new ArrayList<>();
+        final List<double[]> heardAt = new ArrayList<>(); // {event time, samples fed when heard}
+        long fed;
+
+        @Override
+        public void onEpisodeStart(int n, double startS, double frequencyHz) {
+            events.add("start " + n + " " + startS + " " + frequencyHz);
+        }
+
+        @Override
+        public void onBeat(int n, Beat beat) {
+            events.add("beat " + n + " " + beat.timeS() + " " + beat.amplitude());
+            heardAt.add(new double[] {beat.timeS(), fed});
+        }
+
+        @Override
+        public void onEpisodeEnd(int n, Episode e) {
+            events.add("end " + n + " " + e);
+            heardAt.add(new double[] {e.endS(), fed, -1});
+        }
+    }
+
+    static SimulatedRecording emg() {
+        return EmgSimulator.builder(2000, 30, 77).noise(5).mains(50, 8).drift(100, 20).clonus(2, 4, 6.5, 80)
+                .tonic(6, 3, 50, 0.3).clonus(12, 40, 7, 80).clonus(22, 6, 5.5, 60).build();
+    }
+
+    static SimulatedRecording acc() {
+        return AccSimulator.builder(100, 30, 78).gravity().noise(0.01).slowMovement(0.03).clonus(3, 4, 6.5, 0.3)
+                .clonus(12, 30, 6, 0.4).build();
+    }
+
+    private static List<String> run(SimulatedRecording sim, int chunk, Recorder rec) {
+        Signal s = sim.signal();
+        StreamingDetector d = StreamingDetector.create(CFG, s.type(), s.label(), s.sampleRateHz(), s.axisCount(), rec);
+        int n = s.length();
+        double[][] x = new double[s.axisCount()][];
+        for (int a = 0; a < x.length; a++) {
+            x[a] = s.toArray(a);
+        }
+        for (int i = 0; i < n; i += chunk) {
+            int m = Math.min(chunk, n - i);
+            d.accept(x, i, m);
+            rec.fed = i + m;
+        }
+        ClonusResult r = d.finish();
+        List<String> out = new ArrayList<>(rec.events);
+        out.add(r.toString());
+        return out;
+    }
+
+    @ParameterizedTest(name = "EMG in chunks of {0}")
+    @ValueSource(ints = {1, 7, 256, 4096, Integer.MAX_VALUE})
+    void emgEventsDoNotDependOnChunkSize(int chunk) {
+        List<String> whole = run(emg(), Integer.MAX_VALUE, new Recorder());
+        assertEquals(whole, run(emg(), chunk, new Recorder()));
+        assertTrue(whole.stream().filter(e -> e.startsWith("end")).count() == 3, whole::toString);
+    }
+
+    @ParameterizedTest(name = "ACC in chunks of {0}")
+    @ValueSource(ints = {1, 7, 256})
+    void accEventsDoNotDependOnChunkSize(int chunk) {
+        assertEquals(run(acc(), Integer.MAX_VALUE, new Recorder()), run(acc(), chunk, new Recorder()));
+    }
+
+    @Test
+    void streamingGivesTheOfflineResult() {
+        for (SimulatedRecording sim : List.of(emg(), acc())) {
+            Recorder rec = new Recorder();
+            List<String> events = run(sim, 100, rec);
+            ClonusResult offline = ClonusDetector.of(CFG).analyze(sim.signal());
+            assertEquals(offline.toString(), events.get(events.size() - 1));
+            long beats = events.stream().filter(e -> e.startsWith("beat")).count();
+            assertEquals(offline.beatCount(), beats, "every beat of every episode is heard once");
+        }
+    }
+
+    @Test
+    void eventsArriveWithinTheDocumentedLatency() {
+        SimulatedRecording sim = emg();
+        Signal s = sim.signal();
+        Recorder rec = new Recorder();
+        StreamingDetector d = StreamingDetector.create(CFG, s.type(), s.label(), s.sampleRateHz(), 1, rec);
+        run(sim, 20, rec);
+        double beatLatency = d.beatLatencyS();
+        double probe = CFG.mainsProbeS();
+        int firstBeatsOfEpisode = CFG.minBeats();
+        for (double[] h : rec.heardAt) {
+            double heardS = h[1] / s.sampleRateHz();
+            double lag = heardS - h[0];
+            double allowed = h.length == 3 ? d.episodeEndLatencyS(5.0) : beatLatency + 2.0 / CFG.bandLowHz();
+            // before the mains probe has been released nothing is reported; after, the latency bound holds
+            if (heardS > probe + 0.01) {
+                assertTrue(lag <= allowed + 1.0 / 250 + 20.0 / s.sampleRateHz(),
+                        () -> "heard " + lag + " s late, allowed " + allowed);
+            }
+        }
+        assertTrue(beatLatency > 0.4 && beatLatency < 0.5, "one longest interval (0.4 s) plus the envelope delay");
+        assertTrue(firstBeatsOfEpisode == 3);
+    }
+
+    @Test
+    void badSamplesAndMisuseAreRefused() {
+        StreamingDetector d = StreamingDetector.create(CFG, SignalType.EMG, "TA", 2000, 1, null);
+        double[] x = new double[100];
+        x[50] = Double.NaN;
+        String m = assertThrows(InvalidSignalException.class, () -> d.accept(x, 0, 100)).getMessage();
+        assertTrue(m.contains("TA") && m.contains("sample 51"), m);
+        StreamingDetector e = StreamingDetector.create(CFG, SignalType.EMG, "", 2000, 1, null);
+        e.accept(new double[3000], 0, 3000);
+        assertThrows(InvalidSignalException.class, e::finish, "flat");
+        assertThrows(IllegalStateException.class, () -> e.accept(new double[1], 0, 1));
+        assertThrows(InvalidSignalException.class,
+                () -> StreamingDetector.create(CFG, SignalType.ACC, "", 100, 4, null));
+    }
+}
