@@ -96,6 +96,27 @@ class StreamingDetectorTest {
         }
     }
 
+    /** Over a simulated set, in odd chunk sizes, streaming gives exactly the offline result. */
+    @Test
+    void streamingAgreesWithOfflineOverASimulatedSet() {
+        int records = 0;
+        int chunk = 1;
+        long seed = 9000;
+        for (double f : new double[] {5.5, 6.5, 7.5}) {
+            for (int beats : new int[] {3, 4, 5, 12, 40}) {
+                for (SimulatedRecording sim : List.of(SimulatedEmgTest.record(2000, 20, f, beats, seed++),
+                        SimulatedAccTest.record(100, 0.2, f, beats, seed++))) {
+                    chunk = chunk * 7 % 1013 + 1;
+                    Recorder rec = new Recorder();
+                    List<String> events = run(sim, chunk, rec);
+                    assertEquals(ClonusDetector.of(CFG).analyze(sim.signal()).toString(), events.get(events.size() - 1));
+                    records++;
+                }
+            }
+        }
+        assertEquals(30, records);
+    }
+
     @Test
     void eventsArriveWithinTheDocumentedLatency() {
         SimulatedRecording sim = emg();
