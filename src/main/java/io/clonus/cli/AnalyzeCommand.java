@@ -185,10 +185,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = new Progress(err, !quiet && err == System.err && System.console() != null
                 && found.files().size() > 1, found.files().size());
         BatchSummary summary = new BatchSummary();
-        for (Failure f : found.problems()) {
-            progress.println(f.line());
-            summary.failure();
-        }
 
         List<ResultWriter> writers = new ArrayList<>();
         writers.add(switch (format) {
@@ -218,9 +214,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         Batch batch = new Batch(ClonusDetector.of(config), new RecordingReader(type, fs, channels), writers, export,
                 dirFormat, progress, summary);
         int done = 0;
-        for (Inputs.Input in : found.files()) {
-            progress.show(done, in.shown());
-            batch.analyze(in);
+        for (Inputs.Item item : found.items()) {
+            if (item.problem() != null) {
+                progress.println(item.problem().line());
+                summary.failure();
+                continue;
+            }
+            progress.show(done, item.input().shown());
+            batch.analyze(item.input());
             done++;
         }
         progress.show(done, "");

@@ -49,10 +49,28 @@ final class Inputs {
     }
 
     /**
-     * @param files    the files to analyse, in argument order (each directory and glob sorted)
-     * @param problems arguments that named nothing to analyse: {where, message}
+     * One outcome of the expansion: a file to analyse or a problem, never both.
+     *
+     * @param input   a file, or null
+     * @param problem an argument that named nothing to analyse, or null
      */
-    record Expansion(List<Input> files, List<Failure> problems) {
+    record Item(Input input, Failure problem) {
+    }
+
+    /**
+     * @param items files and problems in argument order (each directory and glob sorted), so that problems
+     *              are reported where they arise
+     */
+    record Expansion(List<Item> items) {
+        /** @return the files only */
+        List<Input> files() {
+            return items.stream().filter(i -> i.input() != null).map(Item::input).toList();
+        }
+
+        /** @return the problems only */
+        List<Failure> problems() {
+            return items.stream().filter(i -> i.problem() != null).map(Item::problem).toList();
+        }
     }
 
     /**
@@ -61,8 +79,7 @@ final class Inputs {
      * @return the files and the problems
      */
     static Expansion expand(List<String> args, Path base) {
-        List<Input> files = new ArrayList<>();
-        List<Failure> problems = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (String arg : args) {
             Path p = base.resolve(arg);
@@ -71,30 +88,34 @@ final class Inputs {
                 if (Files.isDirectory(p)) {
                     found = directory(p, arg);
                     if (found.isEmpty()) {
-                        problems.add(new Failure(arg, "directory holds no " + String.join(" ", EXTENSIONS) + " file"));
+                        items.add(problem(arg, "directory holds no " + String.join(" ", EXTENSIONS) + " file"));
                     }
                 } else if (Files.exists(p)) {
                     found = List.of(new Input(p, arg));
                 } else if (isGlob(arg)) {
                     found = glob(arg, base);
                     if (found.isEmpty()) {
-                        problems.add(new Failure(arg, "pattern matches no " + String.join(" ", EXTENSIONS) + " file"));
+                        items.add(problem(arg, "pattern matches no " + String.join(" ", EXTENSIONS) + " file"));
                     }
                 } else {
-                    problems.add(new Failure(arg, "no such file or directory"));
+                    items.add(problem(arg, "no such file or directory"));
                     found = List.of();
                 }
                 for (Input in : found) {
                     if (seen.add(key(in.path()))) {
-                        files.add(in);
+                        items.add(new Item(in, null));
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
-                problems.add(new Failure(arg, "cannot list: " + Failure.describe(e instanceof UncheckedIOException u
+                items.add(problem(arg, "cannot list: " + Failure.describe(e instanceof UncheckedIOException u
                         ? u.getCause() : (IOException) e)));
             }
         }
-        return new Expansion(List.copyOf(files), List.copyOf(problems));
+        return new Expansion(List.copyOf(items));
+    }
+
+    private static Item problem(String where, String message) {
+        return new Item(null, new Failure(where, message));
     }
 
     /** @return whether the file name ends in one of {@link #EXTENSIONS} */
