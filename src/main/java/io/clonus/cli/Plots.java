@@ -230,7 +230,7 @@ final class Plots {
             double f = r.rhythm().spectralPeakHz().getAsDouble();
             double p = interpolate(fx, py, f);
             XYSeries peak = c3.addSeries(String.format(Locale.ROOT, "peak %.2f Hz%s", f,
-                    r.rhythm().inBand() ? "" : " (outside the band)"), new double[] {f}, new double[] {p});
+                    r.config().inBand(f) ? "" : " (outside the band)"), new double[] {f}, new double[] {p});
             peak.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             peak.setMarker(SeriesMarkers.DIAMOND);
             peak.setMarkerColor(BEAT);
