@@ -149,7 +149,9 @@ final class Plots {
         boolean emg = r.type() == SignalType.EMG;
 
         // 1: conditioned signal
-        String title = String.format(Locale.ROOT, "%s  %s (%s, %s Hz): %s, %d beat%s%s", a.file(),
+        Path name = Path.of(a.file()).getFileName(); // the directories would crowd the title
+        String title = String.format(Locale.ROOT, "%s  %s (%s, %s Hz): %s, %d beat%s%s",
+                name == null ? a.file() : name.toString(),
                 a.channelAndSegment(), r.type(), Num.text(r.sampleRateHz()), r.classification(), r.beatCount(),
                 r.beatCount() == 1 ? "" : "s", r.frequencyHz().isPresent()
                         ? String.format(Locale.ROOT, ", %.2f Hz", r.frequencyHz().getAsDouble()) : "");
