@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * then 1. A usage error is status 2. Not thread-safe: one instance runs one command line.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, descriptionHeading = "%n",
+        parameterListHeading = "%n", optionListHeading = "%nOptions:%n",
         description = {"Detects clonus in EMG and accelerometer recordings and reports, per signal, the episodes"
                 + " with their beats, frequency, class and SCATS grade.",
             "Inputs: delimited text (.csv .txt .tsv and others; a time column or --fs gives the rate) and"
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
             "2:usage error"},
         footerHeading = "%nExamples:%n",
         footer = {"  clonus analyze --fs 2000 soleus.csv",
-            "  clonus analyze --format json --channels \"EMG L TA,ACC X,ACC Y,ACC Z\" session.edf",
+            "  clonus analyze --format json --channels \"EMG L TA,ACC X,ACC Y,ACC Z\" s.edf",
             "  clonus analyze --format csv --beats beats.csv 'data/**/*.edf' > episodes.csv",
             "  clonus analyze --annotations clonus.edf --plot clonus.png session.edf"})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -81,7 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " (with a warning when they differ by more than 1 %%). EDF headers give their own.")
     private Double fs;
 
-    @Option(names = "--channels", split = ",", paramLabel = "A,B",
+    @Option(names = "--channels", split = ",", paramLabel = "NAME",
             description = "Channels to analyse, by column name or EDF label (case-insensitive). Default: every"
                     + " channel whose type is known. Accelerometer axes named alike (ACC X, ACC Y, ACC Z)"
                     + " form one signal.")
