@@ -183,7 +183,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         checkNotAnInput(found, annotations, "--annotations");
         checkNotAnInput(found, plot, "--plot");
 
-        Progress progress = new Progress(err, !quiet && err == System.err && System.console() != null
+        Progress progress = new Progress(err, !quiet && err == System.err && Progress.stderrIsTerminal()
                 && found.files().size() > 1, found.files().size());
         BatchSummary summary = new BatchSummary();
 
@@ -236,7 +236,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 summary.failure();
             }
         }
-        if (export != null && !found.files().isEmpty()) {
+        if (export != null && export.opened()) {
             try {
                 export.write();
             } catch (IOException | IllegalArgumentException e) {
@@ -378,6 +378,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return;
             } catch (RuntimeException e) {
                 unexpected(in, e);
+                return;
+            } catch (OutOfMemoryError e) {
+                // the signal is dropped with this frame, so the batch can go on with smaller inputs
+                fail(in, where + "channel '" + src.channel() + "': out of memory (" + src.type() + ", "
+                        + Num.text(src.sampleRateHz()) + " Hz); give Java more, e.g. JAVA_OPTS=-Xmx8g");
                 return;
             }
             summary.add(a);

@@ -23,15 +23,27 @@ final class AnnotationExport {
     private final Path target;
     private final List<Analysis> analyses = new ArrayList<>();
     private LocalDateTime start;
+    private boolean opened;
 
     /** @param target the file to write */
     AnnotationExport(Path target) {
         this.target = target;
     }
 
-    /** @param start the recording's start from the input file, or null when it has none */
+    /**
+     * Called when the input file has been opened, so that a file that could not be read leaves no empty
+     * annotation file behind.
+     *
+     * @param start the recording's start from the input file, or null when it has none
+     */
     void start(LocalDateTime start) {
         this.start = start;
+        this.opened = true;
+    }
+
+    /** @return whether the input file was opened (then the annotation file is written, even if empty) */
+    boolean opened() {
+        return opened;
     }
 
     /** @param a a result of the input file */

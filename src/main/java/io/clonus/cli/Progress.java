@@ -1,6 +1,9 @@
 package io.clonus.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -24,6 +27,23 @@ final class Progress {
         this.err = err;
         this.enabled = enabled;
         this.total = total;
+    }
+
+    /**
+     * @return whether standard error is a terminal: {@link System#console()} when standard input and output
+     *         are one too, otherwise (output redirected to a file, the common case for CSV and JSON) where
+     *         Linux's {@code /proc/self/fd/2} points
+     */
+    static boolean stderrIsTerminal() {
+        if (System.console() != null) {
+            return true;
+        }
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /**

@@ -64,5 +64,9 @@ class AnnotationExportTest {
         try (EdfReader back = EdfReader.open(none)) {
             assertEquals(List.of(), back.annotations());
         }
+        Path unreadable = java.nio.file.Files.writeString(dir.resolve("broken.csv"), "time,EMG\n0,x\n");
+        Path nothing = dir.resolve("nothing.edf");
+        assertEquals(1, Cli.run("analyze", "-q", "--annotations", nothing.toString(), unreadable.toString()).status());
+        assertTrue(!java.nio.file.Files.exists(nothing), "no annotation file for an input that could not be read");
     }
 }
