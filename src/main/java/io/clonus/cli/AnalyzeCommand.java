@@ -1,13 +1,10 @@
 package io.clonus.cli;
 
-import io.clonus.detect.ClassificationRule;
 import io.clonus.detect.ClonusDetector;
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.InvalidSignalException;
-import io.clonus.detect.MainsSetting;
 import io.clonus.detect.Signal;
-import io.clonus.detect.SignalType;
 import io.clonus.io.InputException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,9 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -67,37 +63,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         csv
     }
 
-    private static final Pattern BAND = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*[-:]\\s*([0-9]*\\.?[0-9]+)\\s*(?i:hz)?\\s*");
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--type", paramLabel = "emg|acc",
-            description = "Signal type of every chosen channel. Default: inferred from each name (EMG if it"
-                    + " contains 'emg'; accelerometer/gyroscope for acc*, gyr*, x/y/z axes).")
-    private SignalType type;
+    @Mixin
+    private SignalOptions signalOptions;
 
-    @Option(names = "--fs", paramLabel = "HZ",
-            description = "Sample rate of delimited text, Hz. Needed without a time column; overrides one"
-                    + " (with a warning when they differ by more than 1 %%). EDF headers give their own.")
-    private Double fs;
-
-    @Option(names = "--channels", split = ",", paramLabel = "NAME",
-            description = "Channels to analyse, by column name or EDF label (case-insensitive). Default: every"
-                    + " channel whose type is known. Accelerometer axes named alike (ACC X, ACC Y, ACC Z)"
-                    + " form one signal.")
-    private List<String> channels;
-
-    @Option(names = "--band", paramLabel = "LO-HI", description = "Clonus band, Hz. Default: 5-8.")
-    private String band;
-
-    @Option(names = "--rule", paramLabel = "beats:N|scats|tardieu",
-            description = "Sustained/unsustained rule. Default: beats:5 (5 or more beats sustained).")
-    private String rule;
-
-    @Option(names = "--mains", paramLabel = "auto|off|50|60",
-            description = "Power-line suppression for EMG. Default: auto (detected from the first seconds).")
-    private String mains;
+    @Mixin
+    private DetectorOptions detectorOptions;
 
     @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
             description = "Results on standard output: text (default), json (JSON Lines, one object per"
@@ -155,7 +128,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DetectorConfig config = config();
+        DetectorConfig config = detectorOptions.config();
+        RecordingReader reader = signalOptions.reader();
         Plots.Format dirFormat = plotDirFormat();
         if (plot != null && Plots.Format.of(plot) == null) {
             throw usage("--plot " + plot + ": the file name must end in .png or .svg");
@@ -165,9 +139,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (methods && format == OutputFormat.csv) {
             throw usage("--methods goes with --format text or json (a paragraph has no place in CSV rows)");
-        }
-        if (fs != null && !(fs > 0 && Double.isFinite(fs))) {
-            throw usage("--fs " + fs + ": the sample rate must be a positive number of Hz");
         }
 
         Inputs.Expansion found = Inputs.expand(inputs, Path.of(""));
@@ -212,7 +183,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnnotationExport export = annotations == null ? null : new AnnotationExport(annotations);
 
-        Batch batch = new Batch(ClonusDetector.of(config), new RecordingReader(type, fs, channels), writers, export,
+        Batch batch = new Batch(ClonusDetector.of(config), reader, writers, export,
                 dirFormat, progress, summary);
         int done = 0;
         for (Inputs.Item item : found.items()) {
@@ -250,39 +221,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
         }
         return summary.failures() > 0 ? 1 : 0;
-    }
-
-    /** The detector's parameters from --band, --rule and --mains; refused values are usage errors. */
-    private DetectorConfig config() {
-        DetectorConfig.Builder b = DetectorConfig.builder();
-        if (band != null) {
-            Matcher m = BAND.matcher(band);
-            if (!m.matches()) {
-                throw usage("--band " + band + ": give the clonus band as LO-HI in Hz, for example 5-8");
-            }
-            b.band(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
-        }
-        if (rule != null) {
-            try {
-                b.rule(ClassificationRule.parse(rule));
-            } catch (IllegalArgumentException e) {
-                throw usage("--rule " + rule + ": " + e.getMessage());
-            }
-        }
-        if (mains != null) {
-            b.mains(switch (mains.trim().toLowerCase(Locale.ROOT)) {
-                case "auto" -> MainsSetting.AUTO;
-                case "off", "none" -> MainsSetting.OFF;
-                case "50" -> MainsSetting.HZ_50;
-                case "60" -> MainsSetting.HZ_60;
-                default -> throw usage("--mains " + mains + ": use auto, off, 50 or 60");
-            });
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw usage((band != null ? "--band " + band + ": " : "") + e.getMessage());
-        }
     }
 
     private Plots.Format plotDirFormat() {

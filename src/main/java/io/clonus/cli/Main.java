@@ -44,8 +44,9 @@ public final class Main {
     }
 
     /**
-     * Builds the command tree. A new subcommand (a later {@code stream}) is one more
-     * {@code addSubcommand} here.
+     * Builds the command tree. A new subcommand (a later {@code stream}) is one more {@code addSubcommand}
+     * here; it mixes in {@link SignalOptions} and {@link DetectorOptions} to take the same options, and
+     * reports problems as {@link Failure} lines, so that usage errors, exit status and messages stay alike.
      */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new ClonusCommand(err));
