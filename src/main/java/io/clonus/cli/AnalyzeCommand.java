@@ -158,20 +158,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 && found.files().size() > 1, found.files().size());
         BatchSummary summary = new BatchSummary();
 
-        List<ResultWriter> writers = new ArrayList<>();
-        writers.add(switch (format) {
-            case text -> new TextReport(out, methods);
-            case json -> new JsonLinesReport(out, methods);
-            case csv -> new CsvReport(out);
-        });
-        if (beats != null) {
-            try {
-                writers.add(new BeatsCsv(Files.newBufferedWriter(beats, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                progress.println(new Failure(beats.toString(), "cannot write: " + Failure.describe(e)).line());
-                return 1;
-            }
-        }
+        // outputs that can fail are opened first, so that a failure leaves nothing half-written behind
         if (plotDir != null) {
             try {
                 Files.createDirectories(plotDir);
@@ -180,6 +167,24 @@ final class AnalyzeCommand implements Callable<Integer> {
                         + Failure.describe(e)).line());
                 return 1;
             }
+        }
+        BeatsCsv beatsCsv = null;
+        if (beats != null) {
+            try {
+                beatsCsv = new BeatsCsv(Files.newBufferedWriter(beats, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                progress.println(new Failure(beats.toString(), "cannot write: " + Failure.describe(e)).line());
+                return 1;
+            }
+        }
+        List<ResultWriter> writers = new ArrayList<>();
+        writers.add(switch (format) {
+            case text -> new TextReport(out, methods);
+            case json -> new JsonLinesReport(out, methods);
+            case csv -> new CsvReport(out);
+        });
+        if (beatsCsv != null) {
+            writers.add(beatsCsv);
         }
         AnnotationExport export = annotations == null ? null : new AnnotationExport(annotations);
 
@@ -195,6 +200,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             progress.show(done, item.input().shown());
             batch.analyze(item.input());
             done++;
+            if (out.checkError()) {
+                // the reader of standard output has gone (e.g. '| head'): the rest would be lost
+                progress.println("clonus: standard output closed; stopped after " + done + " of "
+                        + found.files().size() + " files");
+                summary.failure();
+                break;
+            }
         }
         progress.show(done, "");
         progress.clear();

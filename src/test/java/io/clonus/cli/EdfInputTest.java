@@ -44,6 +44,19 @@ class EdfInputTest {
     }
 
     @Test
+    void bdfWithAnUpperCaseExtensionReadsAlike() throws IOException {
+        double[] x = Cli.axis(Cli.sustained(42), 0);
+        Path edf = Cli.edf(dir.resolve("a.edf"), new Cli.EdfSignal("EMG", "uV", 2000, x));
+        Path bdf = dir.resolve("A.BDF");
+        EdfWriter.bdfPlus().start(Cli.START).addSignal("EMG", "uV", 2000, -Cli.range(x), Cli.range(x), -8388608,
+                8388607, x).write(bdf);
+        Cli.Run r = Cli.run("analyze", "-q", "--format", "json", edf.toString(), bdf.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(r.json().get(0).get("beatCount"), r.json().get(1).get("beatCount"));
+        assertEquals(r.json().get(0).get("classification"), r.json().get(1).get("classification"));
+    }
+
+    @Test
     void sessionWithTwoEmgChannelsAndATriaxialAccelerometerByLabel() throws IOException {
         SimulatedRecording left = Cli.sustained(42);
         SimulatedRecording right = Cli.none(44);
