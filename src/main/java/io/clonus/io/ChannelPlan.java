@@ -34,22 +34,43 @@ public final class ChannelPlan {
         }
     }
 
+    /** A word of a label that names a motion sensor, optionally glued to its axis ("Accel", "GyroX", "acc"). */
+    private static final Pattern MOTION_WORD =
+            Pattern.compile("(acc|accel|accelerometer|gyr|gyro|gyroscope)[xyz]?");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^a-z0-9]+");
+
     /**
-     * Guesses a channel's type from its name: names containing {@code emg} are EMG; names starting with
-     * {@code acc}, {@code accel}, {@code gyr} or {@code gyro}, and the axis names {@code x}, {@code y},
-     * {@code z}, {@code ax}, {@code ay}, {@code az}, {@code gx}, {@code gy}, {@code gz}, are ACC.
+     * Guesses a channel's type from its name or EDF label. This is the one rule of the project; the EDF
+     * package's {@link io.clonus.io.edf.SignalLabels} delegates to it. Case-insensitive, surrounding spaces
+     * ignored:
+     * <ul>
+     * <li>EMG: the name contains {@code emg} ({@code "EMG L TA"}, {@code "emg1"}, {@code "L TA EMG"}).</li>
+     * <li>ACC (accelerometer or gyroscope): the name starts with {@code acc} or {@code gyr} ({@code "ACC X"},
+     *     {@code "Accelerometer"}, {@code "Gyro Z"}); or it is a bare axis name {@code x}, {@code y}, {@code z},
+     *     {@code ax}..{@code az}, {@code gx}..{@code gz}, {@code wx}..{@code wz}; or one of its words is
+     *     {@code acc}, {@code accel}, {@code accelerometer}, {@code gyr}, {@code gyro} or {@code gyroscope},
+     *     possibly with an axis letter glued on ({@code "Wrist Accel"}, {@code "L shank GyroX"}).</li>
+     * </ul>
+     * EMG is checked first. EEG, ECG, status and other channels give null.
      *
-     * @param name a channel name or EDF label
+     * @param name a channel name or EDF label; null gives null
      * @return the type, or null when the name does not tell
      */
     public static SignalType inferType(String name) {
+        if (name == null) {
+            return null;
+        }
         String n = name.strip().toLowerCase(Locale.ROOT);
         if (n.contains("emg")) {
             return SignalType.EMG;
         }
-        if (n.startsWith("acc") || n.startsWith("gyr") || n.startsWith("gyro")
-                || n.matches("[agw]?[xyz]") || n.matches("(acc|accel|gyro?|gyr)[ _\\-.]?[xyz]")) {
+        if (n.startsWith("acc") || n.startsWith("gyr") || n.matches("[agw]?[xyz]")) {
             return SignalType.ACC;
+        }
+        for (String word : WORD_SEPARATORS.split(n)) {
+            if (MOTION_WORD.matcher(word).matches()) {
+                return SignalType.ACC;
+            }
         }
         return null;
     }

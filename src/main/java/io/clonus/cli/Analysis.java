@@ -1,0 +1,74 @@
+package io.clonus.cli;
+
+import io.clonus.detect.Beat;
+import io.clonus.detect.ClonusResult;
+import io.clonus.detect.Episode;
+import io.clonus.detect.Signal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One analysed signal as the outputs see it: where it came from, the result with every time counted from
+ * the recording's start (see {@link Recording.Source#startS()}), and the samples for plotting. Immutable
+ * (the signal's arrays are not changed by anyone).
+ *
+ * @param file     the input file as given
+ * @param source   the signal's description
+ * @param signal   the samples (time 0 at {@code source.startS()}); null once no longer needed
+ * @param result   the detector's result, times shifted by {@code source.startS()}
+ * @param warnings remarks about the file followed by the detector's warnings
+ */
+record Analysis(String file, Recording.Source source, Signal signal, ClonusResult result, List<String> warnings) {
+
+    /** Copies the list. */
+    Analysis {
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * @param file   the input file as given
+     * @param source the signal's description
+     * @param signal the samples
+     * @param raw    the detector's result, times from the first sample
+     * @param notes  remarks about the file
+     * @return the analysis, with times counted from the recording's start
+     */
+    static Analysis of(String file, Recording.Source source, Signal signal, ClonusResult raw, List<String> notes) {
+        List<String> warnings = new ArrayList<>(notes);
+        warnings.addAll(raw.warnings());
+        return new Analysis(file, source, signal, shift(raw, source.startS()), warnings);
+    }
+
+    /** @return the channel name */
+    String channel() {
+        return source.channel();
+    }
+
+    /** @return the channel with its segment, as used in annotations and messages: "EMG L TA (segment 2)" */
+    String channelAndSegment() {
+        return source.segment() == 0 ? source.channel() : source.channel() + " (segment " + source.segment() + ")";
+    }
+
+    /**
+     * @param dt seconds to add
+     * @return the result with every episode and beat time moved by {@code dt}
+     */
+    static ClonusResult shift(ClonusResult r, double dt) {
+        if (dt == 0) {
+            return r;
+        }
+        List<Episode> episodes = new ArrayList<>(r.episodes().size());
+        for (Episode e : r.episodes()) {
+            List<Beat> beats = e.beats().stream().map(b -> new Beat(b.timeS() + dt, b.amplitude())).toList();
+            episodes.add(new Episode(e.startS() + dt, e.endS() + dt, beats, e.frequencyHz(), e.intervalCv(),
+                    e.periodicity(), e.spectralHz(), e.autocorrelationHz(), e.classification(), e.scatsGrade()));
+        }
+        return new ClonusResult(r.label(), r.type(), r.sampleRateHz(), r.durationS(), r.classification(), episodes,
+                r.rhythm(), r.conditioning(), r.config(), r.warnings());
+    }
+
+    /** @return this analysis without its samples, so that they can be freed */
+    Analysis withoutSignal() {
+        return new Analysis(file, source, null, result, warnings);
+    }
+}

@@ -1,0 +1,89 @@
+package io.clonus.cli;
+
+import io.clonus.detect.Signal;
+import io.clonus.detect.SignalType;
+import io.clonus.io.InputException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * One opened input file: the signals it will give, loaded one at a time so that a long multi-channel
+ * recording is never held whole, the problems with single channels, and remarks about the file. Close it
+ * when done (an EDF file stays open while its signals are loaded). Not thread-safe.
+ */
+final class Recording implements Closeable {
+    /** Loads the samples of one signal. */
+    interface Loader {
+        /**
+         * @return the signal
+         * @throws IOException    if reading fails
+         * @throws InputException if the samples are unusable
+         */
+        Signal load() throws IOException, InputException;
+    }
+
+    /**
+     * One signal of the file, analysed on its own.
+     *
+     * @param channel       the channel (EMG) or sensor (ACC) name
+     * @param type          the signal type
+     * @param sampleRateHz  its sample rate, Hz
+     * @param segment       1, 2, … for the contiguous segments of an EDF+D file; 0 for a continuous file
+     * @param segmentCount  how many segments the file has (1 for a continuous file)
+     * @param startS        when the signal's first sample was taken, seconds from the recording's start
+     *                      time (the EDF header's); every time in the outputs is counted from there
+     * @param unit          the physical unit of the samples, or {@code "a.u."} when the file does not say
+     * @param loader        reads the samples
+     */
+    record Source(String channel, SignalType type, double sampleRateHz, int segment, int segmentCount,
+            double startS, String unit, Loader loader) {
+    }
+
+    private final List<Source> sources;
+    private final List<String> channelProblems;
+    private final List<String> notes;
+    private final LocalDateTime start;
+    private final Closeable resource;
+
+    /**
+     * @param sources         the signals to analyse, in file order
+     * @param channelProblems one-line problems with single channels (they are not analysed)
+     * @param notes           remarks worth showing (a skipped channel, an overridden sample rate)
+     * @param start           the recording's start date and time, or null when the file does not say
+     * @param resource        closed by {@link #close()}, or null
+     */
+    Recording(List<Source> sources, List<String> channelProblems, List<String> notes, LocalDateTime start,
+            Closeable resource) {
+        this.sources = List.copyOf(sources);
+        this.channelProblems = List.copyOf(channelProblems);
+        this.notes = List.copyOf(notes);
+        this.start = start;
+        this.resource = resource;
+    }
+
+    List<Source> sources() {
+        return sources;
+    }
+
+    List<String> channelProblems() {
+        return channelProblems;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    /** @return the start date and time from the file, or null (delimited text has none) */
+    LocalDateTime start() {
+        return start;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (resource != null) {
+            resource.close();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.clonus.cli;
+
+import io.clonus.detect.Signal;
+import io.clonus.detect.SignalType;
+import io.clonus.io.ChannelPlan;
+import io.clonus.io.DelimitedText;
+import io.clonus.io.InputException;
+import io.clonus.io.Table;
+import io.clonus.io.edf.EdfFormatException;
+import io.clonus.io.edf.EdfReader;
+import io.clonus.io.edf.EdfSignalHeader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Opens an input file as a {@link Recording}: delimited text through {@link DelimitedText}, EDF, EDF+ and
+ * BDF(+) (by the extension {@code .edf} or {@code .bdf}, any case) through {@link EdfReader}. Channels are
+ * chosen and grouped by {@link ChannelPlan}, by column name or EDF label.
+ *
+ * <p>Choices made here:
+ * <ul>
+ * <li>Without {@code --channels} and {@code --type}, channels whose type the name does not tell (an EEG,
+ *     a force or status channel) are skipped with a note as long as some channel's type is told; when
+ *     none is, that is an error asking for {@code --type}.</li>
+ * <li>Delimited text takes its rate from a time column or {@code --fs}; when both are given and differ by
+ *     more than 1 %, {@code --fs} wins, with a note.</li>
+ * <li>EDF gives each signal its own rate (so {@code --fs} is ignored, with a note); the axes of one
+ *     accelerometer must share theirs. Annotation signals are never data.</li>
+ * <li>EDF+D (discontinuous) files: every contiguous segment is analysed on its own (a rhythm does not
+ *     continue across a gap), as signals numbered 1, 2, …; every time is counted from the recording's
+ *     start, so episodes land where EDFbrowser shows them.</li>
+ * <li>Duplicate EDF labels get {@code #2}, {@code #3}, … appended so that each can be chosen.</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+final class RecordingReader {
+    /** Relative difference between --fs and a time column's rate above which --fs is reported as overriding it. */
+    static final double RATE_TOLERANCE = 0.01;
+
+    private final SignalType forcedType;
+    private final Double sampleRateHz;
+    private final List<String> channels;
+
+    /**
+     * @param forcedType   the type given with --type, or null to infer it from names
+     * @param sampleRateHz the rate given with --fs, or null
+     * @param channels     the channels given with --channels, or null/empty for all
+     */
+    RecordingReader(SignalType forcedType, Double sampleRateHz, List<String> channels) {
+        this.forcedType = forcedType;
+        this.sampleRateHz = sampleRateHz;
+        this.channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    /** @return whether the file is read as EDF/BDF */
+    static boolean isEdf(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".edf") || n.endsWith(".bdf");
+    }
+
+    /**
+     * @param file the file
+     * @return the opened recording; close it
+     * @throws IOException    if the file cannot be read, or is not valid EDF
+     * @throws InputException if its content cannot be used (the message is one line)
+     */
+    Recording open(Path file) throws IOException, InputException {
+        return isEdf(file) ? openEdf(file) : openText(file);
+    }
+
+    private Recording openText(Path file) throws IOException, InputException {
+        Table table = DelimitedText.read(file);
+        List<String> notes = new ArrayList<>(table.notes());
+        double fs;
+        if (sampleRateHz != null) {
+            fs = sampleRateHz;
+            if (table.sampleRateHz().isPresent()) {
+                double fromTime = table.sampleRateHz().getAsDouble();
+                if (Math.abs(fromTime - fs) > RATE_TOLERANCE * fs) {
+                    notes.add(String.format(Locale.ROOT,
+                            "--fs %s Hz differs from the %s Hz implied by time column '%s' by %.3g %%; using --fs",
+                            Num.text(fs), Num.text(fromTime), table.timeColumn(), 100 * Math.abs(fromTime - fs) / fs));
+                }
+            }
+        } else if (table.sampleRateHz().isPresent()) {
+            fs = table.sampleRateHz().getAsDouble();
+        } else {
+            throw new InputException("no time column (time, t, time_s, time (ms), ...) to take the sample rate from;"
+                    + " give it with --fs HZ");
+        }
+        List<ChannelPlan.Group> groups = plan(table.names(), notes);
+        List<Recording.Source> sources = new ArrayList<>();
+        for (ChannelPlan.Group g : groups) {
+            double[][] axes = new double[g.channels().size()][];
+            for (int i = 0; i < axes.length; i++) {
+                axes[i] = table.column(table.names().indexOf(g.channels().get(i)));
+            }
+            double rate = fs;
+            // the table's arrays are not changed by anyone, so the signal may share them
+            sources.add(new Recording.Source(g.label(), g.type(), rate, 0, 1, 0.0, "a.u.",
+                    () -> Signal.wrap(g.label(), g.type(), rate, axes)));
+        }
+        return new Recording(sources, List.of(), notes, null, null);
+    }
+
+    private Recording openEdf(Path file) throws IOException, InputException {
+        EdfReader reader;
+        try {
+            reader = EdfReader.open(file);
+        } catch (EdfFormatException e) {
+            throw new InputException(e.problem(), e);
+        }
+        try {
+            return planEdf(reader);
+        } catch (InputException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private Recording planEdf(EdfReader reader) throws InputException {
+        var header = reader.header();
+        List<String> notes = new ArrayList<>(reader.warnings());
+        if (sampleRateHz != null) {
+            notes.add("--fs ignored: the EDF header gives each signal's sample rate");
+        }
+        List<EdfSignalHeader> data = header.dataSignals();
+        if (data.isEmpty()) {
+            throw new InputException("no signals to analyse: an annotation-only " + header.format().displayName()
+                    + " file");
+        }
+        if (header.recordCount() == 0) {
+            throw new InputException("no samples: the file has no data records");
+        }
+        // unique names, so that two channels labelled alike can still be told apart and chosen
+        List<String> names = new ArrayList<>();
+        Map<String, EdfSignalHeader> byName = new HashMap<>();
+        Map<String, Integer> count = new HashMap<>();
+        for (EdfSignalHeader s : data) {
+            String key = s.label().toLowerCase(Locale.ROOT);
+            int k = count.merge(key, 1, Integer::sum);
+            String name = k == 1 ? s.label() : s.label() + " #" + k;
+            names.add(name);
+            byName.put(name, s);
+        }
+        List<ChannelPlan.Group> groups = plan(names, notes);
+        List<EdfReader.Segment> segments = reader.segments();
+        List<Recording.Source> sources = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ChannelPlan.Group g : groups) {
+            List<EdfSignalHeader> axes = g.channels().stream().map(byName::get).toList();
+            double rate = header.sampleRateHz(axes.get(0).index());
+            boolean same = axes.stream().allMatch(a -> a.samplesPerRecord() == axes.get(0).samplesPerRecord());
+            if (!same) {
+                StringBuilder s = new StringBuilder();
+                for (EdfSignalHeader a : axes) {
+                    s.append(s.length() == 0 ? "" : ", ").append('\'').append(a.label()).append("' ")
+                            .append(Num.text(header.sampleRateHz(a.index()))).append(" Hz");
+                }
+                problems.add("sensor '" + g.label() + "': its axes must share one sample rate, but they have " + s
+                        + "; analyse them one by one with --channels and --type acc");
+                continue;
+            }
+            String unit = axes.get(0).physicalDimension().isBlank() ? "a.u." : axes.get(0).physicalDimension();
+            for (int k = 0; k < segments.size(); k++) {
+                EdfReader.Segment seg = segments.get(k);
+                int number = segments.size() > 1 ? k + 1 : 0;
+                sources.add(new Recording.Source(g.label(), g.type(), rate, number, segments.size(), seg.startS(),
+                        unit, () -> {
+                            double[][] x = new double[axes.size()][];
+                            for (int a = 0; a < x.length; a++) {
+                                x[a] = reader.readSegment(axes.get(a).index(), seg);
+                            }
+                            return Signal.wrap(g.label(), g.type(), rate, x);
+                        }));
+            }
+        }
+        return new Recording(sources, problems, notes, header.start(), reader);
+    }
+
+    /**
+     * Chooses the channels: with neither --channels nor --type, channels of untold type are skipped (with a
+     * note) if any channel's type is told; everything else is {@link ChannelPlan#plan}'s.
+     */
+    private List<ChannelPlan.Group> plan(List<String> available, List<String> notes) throws InputException {
+        List<String> candidates = available;
+        if (channels.isEmpty() && forcedType == null) {
+            List<String> typed = available.stream().filter(n -> ChannelPlan.inferType(n) != null).toList();
+            List<String> untyped = available.stream().filter(n -> ChannelPlan.inferType(n) == null).toList();
+            if (!typed.isEmpty() && !untyped.isEmpty()) {
+                notes.add("skipped " + quoteAll(untyped) + ": not EMG or accelerometer by name (choose with"
+                        + " --channels, and --type if needed)");
+                candidates = typed;
+            }
+        }
+        return ChannelPlan.plan(candidates, channels.isEmpty() ? null : channels, forcedType);
+    }
+
+    private static String quoteAll(List<String> names) {
+        StringBuilder s = new StringBuilder();
+        for (String n : names) {
+            s.append(s.length() == 0 ? "" : ", ").append('\'').append(n).append('\'');
+        }
+        return s.toString();
+    }
+}
