@@ -54,17 +54,7 @@ record Analysis(String file, Recording.Source source, Signal signal, ClonusResul
      * @return the result with every episode and beat time moved by {@code dt}
      */
     static ClonusResult shift(ClonusResult r, double dt) {
-        if (dt == 0) {
-            return r;
-        }
-        List<Episode> episodes = new ArrayList<>(r.episodes().size());
-        for (Episode e : r.episodes()) {
-            List<Beat> beats = e.beats().stream().map(b -> new Beat(b.timeS() + dt, b.amplitude())).toList();
-            episodes.add(new Episode(e.startS() + dt, e.endS() + dt, beats, e.frequencyHz(), e.intervalCv(),
-                    e.periodicity(), e.spectralHz(), e.autocorrelationHz(), e.classification(), e.scatsGrade()));
-        }
-        return new ClonusResult(r.label(), r.type(), r.sampleRateHz(), r.durationS(), r.classification(), episodes,
-                r.rhythm(), r.conditioning(), r.config(), r.warnings());
+        return r.shifted(dt);
     }
 
     /** @return this analysis without its samples, so that they can be freed */

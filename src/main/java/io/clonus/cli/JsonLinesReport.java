@@ -121,7 +121,12 @@ final class JsonLinesReport implements ResultWriter {
         number(g, "filterLowHz", c.filterLowHz());
         number(g, "filterHighHz", c.filterHighHz());
         number(g, "mainsHz", c.mainsHz());
-        g.writeNumberField("mainsHarmonics", c.mainsHarmonics());
+        g.writeArrayFieldStart("mainsLinesHz");
+        for (double f : c.mainsLinesHz()) {
+            g.writeNumber(f);
+        }
+        g.writeEndArray();
+        g.writeNumberField("filterOrder", c.filterOrder());
         number(g, "detectionRateHz", c.detectionRateHz());
         number(g, "delayS", c.delayS());
         g.writeEndObject();

@@ -92,8 +92,8 @@ final class TextReport implements ResultWriter {
 
     private static String conditioning(ClonusResult r) {
         Conditioning c = r.conditioning();
-        String mains = c.mainsHz() > 0 ? String.format(Locale.ROOT, ", mains %s Hz notched (%d line%s)",
-                Num.text(c.mainsHz()), c.mainsHarmonics(), c.mainsHarmonics() == 1 ? "" : "s") : "";
+        String mains = c.mainsHz() > 0 ? String.format(Locale.ROOT, ", mains %s Hz cancelled (lines at %s Hz)",
+                Num.text(c.mainsHz()), String.join(", ", c.mainsLinesHz().stream().map(Num::text).toList())) : "";
         return String.format(Locale.ROOT, "band-pass %s-%s Hz%s, detection signal at %s Hz", Num.text(c.filterLowHz()),
                 Num.text(c.filterHighHz()), r.type() == io.clonus.detect.SignalType.EMG ? mains : "",
                 Num.text(c.detectionRateHz()));

@@ -24,7 +24,6 @@ import java.util.List;
  */
 final class Traces {
     /** Accelerometer band-pass order used by {@link AccConditioner} (not carried by {@link Conditioning}). */
-    private static final int ACC_FILTER_ORDER = 2;
     private static final int CHUNK = 8192;
 
     private Traces() {
@@ -78,7 +77,7 @@ final class Traces {
         Growing sink = new Growing(Math.max(16, (int) (s.durationS() * r.conditioning().detectionRateHz()) + 16));
         int n = s.length();
         if (s.type() == SignalType.EMG) {
-            EmgConditioner c = new EmgConditioner(cfg, s.sampleRateHz(), (v, burst) -> sink.add(v));
+            EmgConditioner c = new EmgConditioner(cfg, s.sampleRateHz(), (v, level, power) -> sink.add(v));
             double[] buf = new double[Math.min(CHUNK, n)];
             for (int i = 0; i < n; i += CHUNK) {
                 int m = Math.min(CHUNK, n - i);
@@ -88,7 +87,7 @@ final class Traces {
             c.finish();
             return new Trace("envelope", c.time0S(), 1 / c.envelopeRateHz(), sink.toArray());
         }
-        AccConditioner c = new AccConditioner(cfg, s.sampleRateHz(), s.axisCount(), (v, burst) -> sink.add(v));
+        AccConditioner c = new AccConditioner(cfg, s.sampleRateHz(), s.axisCount(), (v, level, power) -> sink.add(v));
         double[][] buf = new double[s.axisCount()][Math.min(CHUNK, n)];
         for (int i = 0; i < n; i += CHUNK) {
             int m = Math.min(CHUNK, n - i);
@@ -114,13 +113,10 @@ final class Traces {
         double fs = s.sampleRateHz();
         List<Trace> out = new ArrayList<>();
         if (s.type() == SignalType.EMG) {
-            Sos sos = Butterworth.bandPass(r.config().emgFilterOrder(), k.filterLowHz(), k.filterHighHz(), fs);
-            if (k.mainsHz() > 0) {
-                // Conditioning says how many lines were notched, not which; notching every harmonic in the band
-                // changes nothing visible where there was no line.
-                for (int h = 1; h <= 5 && h * k.mainsHz() < Math.min(k.filterHighHz(), 0.45 * fs); h++) {
-                    sos = sos.cascade(Notch.design(h * k.mainsHz(), 30.0, fs));
-                }
+            Sos sos = Butterworth.bandPass(k.filterOrder(), k.filterLowHz(), k.filterHighHz(), fs);
+            // for the picture only: zero-phase notches at the lines the detector cancelled
+            for (double line : k.mainsLinesHz()) {
+                sos = sos.cascade(Notch.design(line, 30.0, fs));
             }
             double[] x = s.toArray(0);
             double[] y;
@@ -132,7 +128,7 @@ final class Traces {
             out.add(new Trace("band-passed EMG", 0, 1 / fs, y));
             return out;
         }
-        Sos sos = Butterworth.bandPass(ACC_FILTER_ORDER, k.filterLowHz(), k.filterHighHz(), fs);
+        Sos sos = Butterworth.bandPass(k.filterOrder(), k.filterLowHz(), k.filterHighHz(), fs);
         String[] names = s.axisCount() == 1 ? new String[] {"axis"} : new String[] {"axis 1", "axis 2", "axis 3"};
         for (int a = 0; a < s.axisCount(); a++) {
             out.add(new Trace(names[a], -k.delayS(), 1 / fs, causal(sos, s.toArray(a))));

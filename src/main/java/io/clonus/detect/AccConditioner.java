@@ -23,6 +23,8 @@ import io.clonus.dsp.SosFilter;
  * Not thread-safe.
  */
 public final class AccConditioner {
+    /** Butterworth order of the per-axis band-pass. */
+    public static final int FILTER_ORDER = 2;
     private static final int POWER_ITERATIONS = 8;
     private final DetectorConfig cfg;
     private final double fs;
@@ -60,7 +62,7 @@ public final class AccConditioner {
         }
         this.lowHz = Math.max(0.3, 0.6 * config.searchLowHz());
         this.highHz = Math.min(1.25 * config.searchHighHz(), 0.45 * sampleRateHz);
-        this.sos = Butterworth.bandPass(2, lowHz, highHz, sampleRateHz);
+        this.sos = Butterworth.bandPass(FILTER_ORDER, lowHz, highHz, sampleRateHz);
         this.filters = new SosFilter[axisCount];
         for (int a = 0; a < axisCount; a++) {
             filters[a] = SosFilter.of(sos);
@@ -83,7 +85,7 @@ public final class AccConditioner {
 
     /** @return the conditioning applied */
     public Conditioning conditioning() {
-        return new Conditioning(lowHz, highHz, 0, 0, fs, delayS());
+        return new Conditioning(lowHz, highHz, FILTER_ORDER, 0, java.util.List.of(), fs, delayS());
     }
 
     /** @return delay of the band-pass at the centre of the clonus band, seconds */

@@ -93,6 +93,22 @@ public record ClonusResult(
         return g;
     }
 
+    /**
+     * @param dtS seconds to add to every time (for a stretch that started {@code dtS} after the record's start)
+     * @return this result with every episode and beat time moved by {@code dtS}
+     */
+    public ClonusResult shifted(double dtS) {
+        if (dtS == 0) {
+            return this;
+        }
+        List<Episode> moved = new ArrayList<>(episodes.size());
+        for (Episode e : episodes) {
+            moved.add(e.shifted(dtS));
+        }
+        return new ClonusResult(label, type, sampleRateHz, durationS, classification, moved, rhythm, conditioning,
+                config, warnings);
+    }
+
     /** @return a methods paragraph saying how this result was obtained, with references */
     public String methods() {
         return Methods.paragraph(this);

@@ -50,7 +50,7 @@ public final class EmgConditioner {
     private Sos bandPass;
     private MainsCanceller canceller;
     private double mainsHz;
-    private int mainsLines;
+    private java.util.List<Double> mainsLines = java.util.List.of();
     private double sum;
     private double sumSquares;
     private int inBlock;
@@ -110,7 +110,7 @@ public final class EmgConditioner {
     private void configure(double mains, double[] lines) {
         this.bandPass = Butterworth.bandPass(cfg.emgFilterOrder(), cfg.emgLowHz(), highHz, fs);
         this.mainsHz = lines.length == 0 ? 0 : mains;
-        this.mainsLines = lines.length;
+        this.mainsLines = java.util.Arrays.stream(lines).boxed().toList();
         this.filter = SosFilter.of(bandPass);
         this.canceller = lines.length == 0 ? null : new MainsCanceller(mains, lines, fs);
     }
@@ -143,7 +143,8 @@ public final class EmgConditioner {
      *         the probe (or {@link #finish()})
      */
     public Conditioning conditioning() {
-        return new Conditioning(cfg.emgLowHz(), highHz, mainsHz, mainsLines, envelopeRateHz(), delayS());
+        return new Conditioning(cfg.emgLowHz(), highHz, cfg.emgFilterOrder(), mainsHz, mainsLines, envelopeRateHz(),
+                delayS());
     }
 
     /**

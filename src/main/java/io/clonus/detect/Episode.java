@@ -41,6 +41,16 @@ public record Episode(
         return beats.size();
     }
 
+    /**
+     * @param dtS seconds to add
+     * @return this episode with its start, end and beat times moved by {@code dtS}
+     */
+    public Episode shifted(double dtS) {
+        List<Beat> moved = beats.stream().map(b -> new Beat(b.timeS() + dtS, b.amplitude())).toList();
+        return new Episode(startS + dtS, endS + dtS, moved, frequencyHz, intervalCv, periodicity, spectralHz,
+                autocorrelationHz, classification, scatsGrade);
+    }
+
     /** @return duration in seconds */
     public double durationS() {
         return endS - startS;
