@@ -9,38 +9,44 @@ import java.util.OptionalDouble;
  * Finds beats, and episodes of beats, in a detection signal delivered one sample at a time; the heart of
  * both the offline and the real-time detector, so that the two give the same answer.
  *
- * <p><b>Beats.</b> A candidate is a local maximum that is the highest within the shortest beat interval
- * (1 / {@link DetectorConfig#searchHighHz()}) on both sides. Its prominence is measured within one longest
- * interval (1 / {@link DetectorConfig#searchLowHz()}) on each side, as scipy's {@code find_peaks} does
- * with that window. For EMG the candidate must be a burst separated by relaxation: the envelope falls to
- * at most {@code 1 - minRelaxation} of the peak on both sides, the peak stands {@code minSalience} times
- * above the noise floor (the median of the minima of quarter-second blocks over the trailing
- * {@code floorWindowS}; these minima are relaxation even in a record that is clonus throughout), and the
- * burst is at least {@code minBurstS} wide at half height on the sharper envelope (a single motor-unit
- * potential is narrower). For ACC each oscillation cycle is a candidate: its peak falls to a trough by at
- * least {@code minCycleProminence} of the signal's range in the same window on one side (the first cycle of
- * an oscillation rises from rest) and by at least a tenth of it on the other, and it stands a fifth of the
+ * <p><b>Beats.</b> A candidate is a local maximum that is the highest within 0.8 of the shortest beat
+ * interval (1 / {@link DetectorConfig#searchHighHz()}) on both sides. Its prominence is measured within one
+ * longest interval (1 / {@link DetectorConfig#searchLowHz()}) on each side, as scipy's {@code find_peaks}
+ * does with that window. For EMG the candidate must be a burst separated by relaxation: the peak stands
+ * {@code minSalience} times above the noise floor (the 20th percentile of the medians of quarter-second
+ * blocks of rectified EMG over the trailing {@code floorWindowS}: relaxation even in a record that is
+ * clonus throughout, and still rest while a contraction fills most of the window); the envelope falls to
+ * at most {@code 1 - minRelaxation} of the peak on both sides; the rectified EMG comes down to
+ * {@code maxRelaxedLevel} noise floors (or 15 % of the peak) on both sides; and the burst is not a single
+ * motor-unit potential (shorter than {@code minBurstS} in effective duration with its energy in about
+ * 8 ms). For ACC each oscillation cycle is a candidate: its peak falls to a trough by at least
+ * {@code minCycleProminence} of the signal's range in the same window on one side (the first cycle of an
+ * oscillation rises from rest) and by at least a tenth of it on the other, and it stands a fifth of the
  * range above the local mean.
  *
- * <p><b>Episodes.</b> Beats whose intervals agree within {@code intervalTolerance} of the running median
- * interval form a run; within an episode one missing beat (an interval of two periods) is bridged and one
- * early extra beat is skipped. A run becomes an episode once it has {@code minBeats} beats, its frequency lies in the clonus
- * band, its intervals vary by at most {@code maxIntervalCv}, the detection signal's autocorrelation at the
- * beat period is at least {@code minPeriodicity} while that at half the period is clearly lower (otherwise
- * the beats would be every other cycle of a faster rhythm), and the periodogram of the same stretch peaks
- * within 20 % of the beat frequency (FFT and autocorrelation must agree with the beats). The stretch is the
- * run. For ACC a run of fewer than {@code selfEvidentBeats} cycles must also stand out from the background:
- * its typical amplitude at least {@code minCycleSalience} noise floors. An episode ends when no
- * beat arrives at its period.
+ * <p><b>Episodes.</b> Before an episode is open, every recent candidate is kept with the longest chains of
+ * candidates through it whose intervals agree within {@code intervalTolerance} of the chain's period and
+ * whose amplitudes are within a factor of 5. A chain becomes an episode once it has {@code minBeats}
+ * beats, its frequency lies in the clonus band, its intervals vary by at most {@code maxIntervalCv}, the
+ * detection signal's autocorrelation over the chain at the beat period is at least
+ * {@code minPeriodicity} while that at half the period is clearly lower (otherwise the beats would be every
+ * other cycle of a faster rhythm), and the periodogram of the same stretch peaks within 20 % of the beat
+ * frequency (FFT and autocorrelation must agree with the beats). For ACC a chain of fewer than
+ * {@code selfEvidentBeats} cycles must also stand out from the background: its typical amplitude at least
+ * {@code minCycleSalience} noise floors. Within an episode one missing beat (an interval of two periods)
+ * is bridged and one early extra peak is skipped; the episode ends when no beat arrives at its period. A
+ * chain of exactly {@code minBeats} beats is only judged once its period has passed without another
+ * candidate: the shortest episode must be followed by silence, not by a peak that breaks its rhythm (a
+ * motor unit speeding up, as in needle EMG, or the tail of a voluntary burst).
  *
  * <p><b>Latency.</b> A candidate is judged once one longest interval of signal after it has arrived
  * ({@link #beatLatencyS()}); an episode is reported ended at most {@code 2 + intervalTolerance} periods
  * after its last beat plus that latency.
  *
- * <p>Memory is bounded (a few seconds of signal, plus {@code maxEpisodeEvidenceS} for the current
- * episode's estimates, plus the beats of the current episode); no allocation per sample except when an
- * episode starts or ends. The output does not depend on how samples are grouped into calls. Not
- * thread-safe.
+ * <p>Memory is bounded (a few seconds of signal, 64 recent candidates, up to {@code maxEpisodeEvidenceS}
+ * of the current episode's signal for its estimates, and the current episode's beats); nothing is
+ * allocated per sample except when an episode starts or ends or a beat is reported. The output does not
+ * depend on how samples are grouped into calls. Not thread-safe.
  */
 public final class BeatFinder implements DetectionSink {
     /** The autocorrelation at half the period must stay this far below that at the period. */
@@ -51,6 +57,8 @@ public final class BeatFinder implements DetectionSink {
     static final double MIN_FALL_SHARE = 0.1;
     /** ACC: how far a cycle's peak stands above the local mean, as a fraction of the local range. */
     static final double MIN_RISE_SHARE = 0.2;
+    /** Share of a burst's energy in two adjacent blocks from which a short burst is a single motor unit. */
+    static final double SINGLE_UNIT_SHARE = 0.85;
     /** Largest ratio between a beat's amplitude and the typical amplitude of its run. */
     static final double AMPLITUDE_RATIO = 5.0;
     /** Between bursts the rectified EMG may stay up to this fraction of the envelope peak (filter tails). */
@@ -104,6 +112,10 @@ public final class BeatFinder implements DetectionSink {
     private final double[][] sPeriod = new double[CANDIDATES][STATES];
     private long candidateSeq;
     private long candidateFirst;
+    // a chain of exactly minBeats beats waiting for the silence after it
+    private long pendingSeq = -1;
+    private int pendingState;
+    private double pendingDeadline;
     private final double[] recentIntervals = new double[8];
     private final double[] periodScratch = new double[8];
     private int recentCount;
@@ -196,6 +208,10 @@ public final class BeatFinder implements DetectionSink {
         for (long k = Math.max(1, examined + 1); k < newest; k++) {
             examine(k, newest);
             examined = k;
+            checkTimeout(k);
+        }
+        if (!accepted && pendingSeq >= 0 && timeOf(newest) > pendingDeadline) {
+            checkTimeout(newest);
         }
         endRun();
     }
@@ -307,7 +323,7 @@ public final class BeatFinder implements DetectionSink {
             if (!(dk > 0) || prominence < cfg.minRelaxation() * dk || dk < cfg.minSalience() * floor) {
                 return;
             }
-            if (!relaxesBothSides(k, wlo, whi, floor) || burstWidthS(k, wlo, whi) < cfg.minBurstS()) {
+            if (!relaxesBothSides(k, wlo, whi, floor) || singleUnit(k, wlo, whi)) {
                 return;
             }
             amplitude = dk;
@@ -368,14 +384,15 @@ public final class BeatFinder implements DetectionSink {
     }
 
     /**
-     * Effective duration of the burst at k: (Σ|x|)² / Σx² / rate over the raw samples of the blocks between
-     * the valleys next to the peak whose mean |x| exceeds a base level (the larger of its median over that
-     * stretch and a fifth of its maximum), in seconds. It is the length of a stretch of steady activity with
-     * the same sum and energy (about 0.64 × length for noise-like EMG), so a single motor-unit potential
-     * (a few milliseconds) and a burst of many units (tens of milliseconds) separate even where the smoothed
-     * envelope blurs both.
+     * Whether the burst at k is a single motor-unit potential rather than a burst of many units: its
+     * effective duration, (Σ|x|)² / Σx² / rate over the raw samples of the blocks between the valleys next
+     * to the peak whose mean |x| exceeds a base level (the larger of its median over that stretch and a fifth
+     * of its maximum), is below {@code minBurstS}, and two adjacent blocks (about 8 ms) hold at least
+     * {@link #SINGLE_UNIT_SHARE} of the energy of the blocks above the median. A motor-unit potential lasts
+     * a few milliseconds; a clonus burst of many units tens of milliseconds, and even a spiky one spreads its
+     * energy over more blocks, so requiring both keeps noisy bursts.
      */
-    private double burstWidthS(long k, long lo, long hi) {
+    private boolean singleUnit(long k, long lo, long hi) {
         long iL = k;
         while (iL > lo && d(iL - 1) <= d(iL)) {
             iL--;
@@ -392,16 +409,27 @@ public final class BeatFinder implements DetectionSink {
             max = Math.max(max, v);
         }
         Arrays.sort(scratch, 0, n);
-        double base = Math.max(scratch[n / 2], 0.2 * max);
+        double median = scratch[n / 2];
+        double base = Math.max(median, 0.2 * max);
         double s1 = 0;
         double s2 = 0;
+        double energy = 0;
+        double pair = 0;
         for (long i = iL; i <= iR; i++) {
+            double q = ringQ[(int) (i & mask)];
             if (w(i) > base) {
                 s1 += w(i);
-                s2 += ringQ[(int) (i & mask)];
+                s2 += q;
+            }
+            if (w(i) > median) {
+                energy += q;
+            }
+            if (i < iR) {
+                pair = Math.max(pair, q + ringQ[(int) ((i + 1) & mask)]);
             }
         }
-        return s2 > 0 ? s1 * s1 / s2 / rateHz : 0;
+        double duration = s2 > 0 ? s1 * s1 / s2 / rateHz : 0;
+        return duration < cfg.minBurstS() && energy > 0 && pair >= SINGLE_UNIT_SHARE * energy;
     }
 
     // ---------------------------------------------------------------- runs
@@ -460,16 +488,30 @@ public final class BeatFinder implements DetectionSink {
             count = keepState(slot, count, j, via, length + 1, period);
         }
         sCount[slot] = count;
+        pendingSeq = -1;
         for (int st = 0; st < count && !accepted; st++) {
             double f = 1 / sPeriod[slot][st];
             if (sLength[slot][st] >= cfg.minBeats() && f >= cfg.bandLowHz() * (1 - tol)
                     && f <= cfg.bandHighHz() * (1 + tol)) {
+                if (sLength[slot][st] == cfg.minBeats()) {
+                    // the shortest episode must be followed by silence, not by a peak that breaks its rhythm
+                    // (a motor unit speeding up, the tail of a voluntary burst): decide when its period has passed
+                    if (pendingSeq < 0) {
+                        pendingSeq = seq;
+                        pendingState = st;
+                        pendingDeadline = t + (1 + tol) * sPeriod[slot][st];
+                    }
+                    continue;
+                }
                 loadChain(seq, st);
                 tryAccept();
                 if (!accepted) {
                     clearRun();
                 }
             }
+        }
+        if (accepted) {
+            pendingSeq = -1;
         }
     }
 
@@ -607,6 +649,17 @@ public final class BeatFinder implements DetectionSink {
 
     private void checkTimeout(long frontier) {
         if (!accepted) {
+            if (pendingSeq >= 0 && timeOf(frontier) > pendingDeadline) {
+                long seq = pendingSeq;
+                pendingSeq = -1;
+                if (seq >= candidateFirst) {
+                    loadChain(seq, pendingState);
+                    tryAccept();
+                    if (!accepted) {
+                        clearRun();
+                    }
+                }
+            }
             return;
         }
         double since = timeOf(frontier) - runTimes[runSize - 1];

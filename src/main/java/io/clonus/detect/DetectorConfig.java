@@ -22,9 +22,10 @@ import java.util.Objects;
  * @param emgHighHz            EMG band-pass high edge (default 450 Hz, capped at 0.45 × sample rate)
  * @param emgFilterOrder       Butterworth order of the EMG band-pass (default 4)
  * @param envelopeCutoffHz     low-pass cut-off of the EMG envelope used to find beats (default 20 Hz)
- * @param minBurstS            shortest effective duration of an EMG burst: (Σ|x|)²/Σx² over the raw samples of
- *                             the burst, in seconds (default 0.009 s; a single motor-unit potential is 3-7 ms,
- *                             a burst of many units tens of milliseconds)
+ * @param minBurstS            EMG: a burst shorter than this in effective duration, (Σ|x|)²/Σx² over its raw
+ *                             samples, whose energy sits in two 4 ms blocks, is a single motor-unit potential,
+ *                             not a beat (default 0.008 s; such a potential lasts 3-7 ms, a clonus burst of
+ *                             many units tens of milliseconds)
  * @param minRelaxation        EMG: how far the envelope must fall between bursts, as a fraction of the burst
  *                             peak (default 0.5: the valleys on both sides are at most half the peak)
  * @param minSalience          EMG: a burst peak must be this many times the noise floor (default 2.5)
@@ -201,7 +202,7 @@ public record DetectorConfig(
         private double emgHighHz = 450.0;
         private int emgFilterOrder = 4;
         private double envelopeCutoffHz = 20.0;
-        private double minBurstS = 0.009;
+        private double minBurstS = 0.008;
         private double minRelaxation = 0.5;
         private double minSalience = 2.5;
         private double maxRelaxedLevel = 2.0;

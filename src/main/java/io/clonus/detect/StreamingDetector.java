@@ -12,8 +12,10 @@ import java.util.Objects;
  *
  * <p><b>Latency.</b> A beat is reported {@link #beatLatencyS()} after it happened (one longest beat interval
  * of look-ahead, 0.4 s with the default band, plus the EMG envelope's delay, which is corrected in the
- * reported times); the first beats of an episode are reported together when the episode is recognised, at
- * its {@code minBeats}-th beat. An episode is reported ended at most {@code (2 + intervalTolerance)}
+ * reported times); the first beats of an episode are reported together when the episode is recognised: at
+ * beat {@code minBeats + 1}, or {@code 1 + intervalTolerance} periods after beat {@code minBeats} when none follows (so the
+ * first beat of an episode is known at most {@code (minBeats + intervalTolerance)} periods plus the beat
+ * latency after it: 1.09 s at 5 Hz with the defaults). An episode is reported ended at most {@code (2 + intervalTolerance)}
  * periods after its last beat, plus the beat latency: 0.85 s at 5 Hz with the defaults. With
  * {@link MainsSetting#AUTO} the first {@code mainsProbeS} seconds (4 s) of EMG are held back once, to
  * detect the mains frequency, before any output.

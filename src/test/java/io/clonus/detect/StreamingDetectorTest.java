@@ -130,7 +130,8 @@ class StreamingDetectorTest {
         for (double[] h : rec.heardAt) {
             double heardS = h[1] / s.sampleRateHz();
             double lag = heardS - h[0];
-            double allowed = h.length == 3 ? d.episodeEndLatencyS(5.0) : beatLatency + 2.0 / CFG.bandLowHz();
+            double allowed = h.length == 3 ? d.episodeEndLatencyS(5.0)
+                    : beatLatency + (CFG.minBeats() + CFG.intervalTolerance()) / CFG.bandLowHz();
             // before the mains probe has been released nothing is reported; after, the latency bound holds
             if (heardS > probe + 0.01) {
                 assertTrue(lag <= allowed + 1.0 / 250 + 20.0 / s.sampleRateHz(),
