@@ -17,6 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,6 +103,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--plot-format", paramLabel = "png|svg", defaultValue = "png",
             description = "Picture format for --plot-dir. Default: png.")
     private String plotFormat;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Signals of one file analysed at once (default: the number of processors). Each reads its"
+                    + " own samples record by record, so memory stays small whatever the length.")
+    private Integer threads;
+
+    @Option(names = "--streaming",
+            description = "Run the real-time detector over the samples as they are read, block by block, never"
+                    + " holding a whole signal (the default whenever no plot is asked for). The results are the"
+                    + " same as the default analysis.")
+    private boolean streaming;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar and no closing summary on standard error.")
     private boolean quiet;
@@ -188,8 +203,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnnotationExport export = annotations == null ? null : new AnnotationExport(annotations);
 
+        if (threads != null && threads < 1) {
+            throw usage("--threads must be at least 1, got " + threads);
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Batch batch = new Batch(ClonusDetector.of(config), reader, writers, export,
-                dirFormat, progress, summary);
+                dirFormat, progress, summary, workers);
         int done = 0;
         for (Inputs.Item item : found.items()) {
             if (item.problem() != null) {
@@ -271,8 +290,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         private final BatchSummary summary;
         private final Set<String> plotNames = new HashSet<>();
 
+        private final int workers;
+
         Batch(ClonusDetector detector, RecordingReader reader, List<ResultWriter> writers, AnnotationExport export,
-                Plots.Format dirFormat, Progress progress, BatchSummary summary) {
+                Plots.Format dirFormat, Progress progress, BatchSummary summary, int workers) {
             this.detector = detector;
             this.reader = reader;
             this.writers = writers;
@@ -280,6 +301,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             this.dirFormat = dirFormat;
             this.progress = progress;
             this.summary = summary;
+            this.workers = workers;
         }
 
         void analyze(Inputs.Input in) {
@@ -294,8 +316,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                 if (export != null) {
                     export.start(rec.start());
                 }
-                for (Recording.Source src : rec.sources()) {
-                    analyze(in, rec, src);
+                boolean needSamples = !streaming && (plot != null || plotDir != null);
+                if (needSamples) {
+                    for (Recording.Source src : rec.sources()) {
+                        analyze(in, rec, src);
+                    }
+                } else {
+                    analyzeStreaming(in, rec);
                 }
             } catch (InputException e) {
                 fail(in, e.getMessage());
@@ -308,14 +335,81 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
 
+        /**
+         * Analyses every signal of the file without holding any whole, up to {@code workers} at once, and
+         * writes the results in file order.
+         */
+        private void analyzeStreaming(Inputs.Input in, Recording rec) {
+            List<Recording.Source> sources = rec.sources();
+            if (workers <= 1 || sources.size() <= 1) {
+                for (Recording.Source src : sources) {
+                    finish(in, rec, src, null, () -> src.loader().analyze(detector.config()));
+                }
+                return;
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, sources.size()), r -> {
+                Thread t = new Thread(r, "clonus-analyze");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<ClonusResult>> futures = new ArrayList<>();
+                for (Recording.Source src : sources) {
+                    futures.add(pool.submit(() -> src.loader().analyze(detector.config())));
+                }
+                for (int i = 0; i < sources.size(); i++) {
+                    Future<ClonusResult> f = futures.get(i);
+                    finish(in, rec, sources.get(i), null, () -> {
+                        try {
+                            return f.get();
+                        } catch (ExecutionException e) {
+                            Throwable c = e.getCause();
+                            if (c instanceof IOException io) {
+                                throw io;
+                            }
+                            if (c instanceof InputException ie) {
+                                throw ie;
+                            }
+                            if (c instanceof RuntimeException re) {
+                                throw re;
+                            }
+                            if (c instanceof Error er) {
+                                throw er;
+                            }
+                            throw new IllegalStateException(c);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted", e);
+                        }
+                    });
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** Produces a result, or fails trying. */
+        private interface ResultSupplier {
+            ClonusResult get() throws IOException, InputException;
+        }
+
         private void analyze(Inputs.Input in, Recording rec, Recording.Source src) {
+            Signal[] loaded = new Signal[1];
+            finish(in, rec, src, loaded, () -> {
+                loaded[0] = src.loader().load();
+                return detector.analyze(loaded[0]);
+            });
+        }
+
+        /** Writes one signal's result, or its one-line failure; {@code loaded} holds the samples if kept. */
+        private void finish(Inputs.Input in, Recording rec, Recording.Source src, Signal[] loaded,
+                ResultSupplier analysis) {
             String where = src.segment() > 0 ? String.format(Locale.ROOT, "segment %d (from %s s): ", src.segment(),
                     Num.text(src.startS())) : "";
             Analysis a;
             try {
-                Signal signal = src.loader().load();
-                ClonusResult raw = detector.analyze(signal);
-                a = Analysis.of(in.shown(), src, signal, raw, rec.notes());
+                ClonusResult raw = analysis.get();
+                a = Analysis.of(in.shown(), src, loaded == null ? null : loaded[0], raw, rec.notes());
             } catch (InvalidSignalException e) {
                 // the detector's message already names the channel
                 fail(in, where + e.getMessage());
@@ -347,11 +441,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (export != null) {
                 export.add(a);
             }
+            if (plot == null && plotDir == null) {
+                return;
+            }
+            Analysis drawn = a;
+            if (a.signal() == null) {
+                // analysed as a stream: the picture needs the samples, read once more
+                try {
+                    drawn = new Analysis(a.file(), src, src.loader().load(), a.result(), a.warnings());
+                } catch (IOException | InputException e) {
+                    fail(in, where + "channel '" + src.channel() + "': cannot read the samples for the plot: "
+                            + e.getMessage());
+                    return;
+                }
+            }
             if (plot != null) {
-                drawPlot(in, a, plotFile(plot, src, rec.sources().size()), Plots.Format.of(plot));
+                drawPlot(in, drawn, plotFile(plot, src, rec.sources().size()), Plots.Format.of(plot));
             }
             if (plotDir != null) {
-                drawPlot(in, a, plotDir.resolve(uniqueName(in, src)), dirFormat);
+                drawPlot(in, drawn, plotDir.resolve(uniqueName(in, src)), dirFormat);
             }
         }
 

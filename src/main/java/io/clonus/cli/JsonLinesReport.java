@@ -44,9 +44,22 @@ final class JsonLinesReport implements ResultWriter {
     }
 
     private void write(JsonGenerator g, Analysis a) throws IOException {
+        g.writeStartObject();
+        writeFields(g, a, methods);
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes the keys of one result into an object the caller has started.
+     *
+     * @param g       the generator, inside an object
+     * @param a       the analysis
+     * @param methods whether to add the methods paragraph
+     * @throws IOException if writing fails
+     */
+    static void writeFields(JsonGenerator g, Analysis a, boolean methods) throws IOException {
         ClonusResult r = a.result();
         Recording.Source s = a.source();
-        g.writeStartObject();
         g.writeStringField("file", a.file());
         g.writeStringField("channel", s.channel());
         if (s.segment() > 0) {
@@ -139,7 +152,6 @@ final class JsonLinesReport implements ResultWriter {
         if (methods) {
             g.writeStringField("methods", r.methods());
         }
-        g.writeEndObject();
     }
 
     /** Writes a number, or null when it is NaN or infinite: JSON has no NaN. */

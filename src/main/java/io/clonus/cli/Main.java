@@ -19,6 +19,15 @@ public final class Main {
         }
     }
 
+    /**
+     * The tool owns its JVM, so it may set JTransforms' JVM-wide thread count: transforms then always run
+     * on the calling thread and JTransforms never starts its pool (the library itself leaves the setting
+     * alone; its detection transforms are small enough never to be split).
+     */
+    private static void singleThreadedFft() {
+        org.visnow.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
     private Main() {
     }
 
@@ -28,6 +37,7 @@ public final class Main {
      * @param args the command-line arguments
      */
     public static void main(String[] args) {
+        singleThreadedFft();
         System.exit(run(args, System.out, System.err));
     }
 
@@ -40,7 +50,20 @@ public final class Main {
      * @return the exit status: 0 success, 1 some input failed, 2 usage error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(out, err).execute(args);
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the tool with the given standard input (read by {@code clonus stream}).
+     *
+     * @param args the command-line arguments
+     * @param in   standard input
+     * @param out  standard output
+     * @param err  standard error
+     * @return the exit status
+     */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        return commandLine(in, out, err).execute(args);
     }
 
     /**
@@ -49,8 +72,13 @@ public final class Main {
      * reports problems as {@link Failure} lines, so that usage errors, exit status and messages stay alike.
      */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(System.in, out, err);
+    }
+
+    static CommandLine commandLine(java.io.InputStream in, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new ClonusCommand(err));
         cl.addSubcommand("analyze", new AnalyzeCommand(out, err));
+        cl.addSubcommand("stream", new StreamCommand(in, out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,5 +1,8 @@
 package io.clonus.cli;
 
+import io.clonus.detect.ClonusDetector;
+import io.clonus.detect.ClonusResult;
+import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.Signal;
 import io.clonus.detect.SignalType;
 import io.clonus.io.InputException;
@@ -14,7 +17,7 @@ import java.util.List;
  * when done (an EDF file stays open while its signals are loaded). Not thread-safe.
  */
 final class Recording implements Closeable {
-    /** Loads the samples of one signal. */
+    /** Loads the samples of one signal, or analyses them without holding them all. */
     interface Loader {
         /**
          * @return the signal
@@ -22,6 +25,20 @@ final class Recording implements Closeable {
          * @throws InputException if the samples are unusable
          */
         Signal load() throws IOException, InputException;
+
+        /**
+         * Analyses the signal. The default loads it whole; EDF sources stream it block by block through
+         * their own reader instead, so that a recording larger than the heap can be analysed and several
+         * signals of one file can be analysed at once.
+         *
+         * @param config detector parameters
+         * @return the result, times from the signal's first sample
+         * @throws IOException    if reading fails
+         * @throws InputException if the samples are unusable
+         */
+        default ClonusResult analyze(DetectorConfig config) throws IOException, InputException {
+            return ClonusDetector.of(config).analyze(load());
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.clonus.cli;
 
+import io.clonus.detect.ClonusResult;
+import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.Signal;
 import io.clonus.detect.SignalType;
 import io.clonus.io.ChannelPlan;
@@ -9,6 +11,7 @@ import io.clonus.io.Table;
 import io.clonus.io.edf.EdfFormatException;
 import io.clonus.io.edf.EdfReader;
 import io.clonus.io.edf.EdfSignalHeader;
+import io.clonus.stream.EdfAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,13 +174,29 @@ final class RecordingReader {
             for (int k = 0; k < segments.size(); k++) {
                 EdfReader.Segment seg = segments.get(k);
                 int number = segments.size() > 1 ? k + 1 : 0;
+                EdfAnalysis.Target target = new EdfAnalysis.Target(g.label(), g.type(),
+                        axes.stream().map(EdfSignalHeader::index).toList());
+                long from = seg.firstRecord() * axes.get(0).samplesPerRecord();
+                long to = seg.endRecord() * axes.get(0).samplesPerRecord();
+                Path file = reader.file();
                 sources.add(new Recording.Source(g.label(), g.type(), rate, number, segments.size(), seg.startS(),
-                        unit, () -> {
-                            double[][] x = new double[axes.size()][];
-                            for (int a = 0; a < x.length; a++) {
-                                x[a] = reader.readSegment(axes.get(a).index(), seg);
+                        unit, new Recording.Loader() {
+                            @Override
+                            public Signal load() throws IOException {
+                                double[][] x = new double[axes.size()][];
+                                for (int a = 0; a < x.length; a++) {
+                                    x[a] = reader.readSegment(axes.get(a).index(), seg);
+                                }
+                                return Signal.wrap(g.label(), g.type(), rate, x);
                             }
-                            return Signal.wrap(g.label(), g.type(), rate, x);
+
+                            @Override
+                            public ClonusResult analyze(DetectorConfig config) throws IOException {
+                                // a reader of its own: record by record, and safe beside other signals' workers
+                                try (EdfReader own = EdfReader.open(file)) {
+                                    return EdfAnalysis.analyze(own, target, from, to, config, EdfAnalysis.DEFAULT_BLOCK);
+                                }
+                            }
                         }));
             }
         }

@@ -96,6 +96,20 @@ class EdfInputTest {
 
         Cli.Run oneAxis = Cli.run("analyze", "-q", "--format", "json", "--channels", "ACC Z", edf.toString());
         assertEquals("ACC Z", oneAxis.json().get(0).get("channel").asText());
+
+        // one signal at a time, three at once, the explicit real-time path, and with the samples held for a
+        // plot: the same results
+        String expected = all.out();
+        for (String[] options : List.of(new String[] {"--threads", "1"}, new String[] {"--threads", "3"},
+                new String[] {"--streaming"}, new String[] {"--plot-dir", dir.resolve("pics").toString()})) {
+            List<String> args = new java.util.ArrayList<>(List.of("analyze", "-q", "--format", "json"));
+            args.addAll(List.of(options));
+            args.add(edf.toString());
+            Cli.Run again = Cli.run(args.toArray(new String[0]));
+            assertEquals(0, again.status(), again::toString);
+            assertEquals(expected, again.out(), String.join(" ", options));
+        }
+        assertEquals(2, Cli.run("analyze", "--threads", "0", edf.toString()).status());
     }
 
     @Test

@@ -145,5 +145,19 @@ class EdfAnalysisTest {
         String[] lines = output.split("\\R");
         assertEquals(summary(expected), lines[0]);
         assertTrue(Long.parseLong(lines[1].split(" ")[1]) <= 64L * 1024 * 1024 + (1 << 20), lines[1]);
+
+        // the command-line tool on the same file, in the same small heap (what JAVA_OPTS=-Xmx64m gives bin/clonus)
+        Process cli = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                "io.clonus.cli.Main", "analyze", "--format", "json", "--quiet", file.toString()).start();
+        String json = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, cli.waitFor(), err);
+        com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals(expected.beatCount(), r.get("beatCount").asInt());
+        assertEquals(expected.episodes().size(), r.get("episodes").size());
+        for (int i = 0; i < expected.episodes().size(); i++) {
+            assertEquals(expected.episodes().get(i).startS(), r.get("episodes").get(i).get("startS").asDouble(), 1e-3);
+            assertEquals(expected.episodes().get(i).beatCount(), r.get("episodes").get(i).get("beatCount").asInt());
+        }
     }
 }
