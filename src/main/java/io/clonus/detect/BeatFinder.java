@@ -17,9 +17,10 @@ import java.util.OptionalDouble;
  * blocks of rectified EMG over the trailing {@code floorWindowS}: relaxation even in a record that is
  * clonus throughout, and still rest while a contraction fills most of the window); the envelope falls to
  * at most {@code 1 - minRelaxation} of the peak on both sides; the rectified EMG comes down to
- * {@code maxRelaxedLevel} noise floors (or 15 % of the peak) on both sides; and the burst is not a single
- * motor-unit potential (shorter than {@code minBurstS} in effective duration with its energy in about
- * 8 ms). For ACC each oscillation cycle is a candidate: its peak falls to a trough by at least
+ * {@code maxRelaxedLevel} noise floors (or 15 % of the peak) on both sides. Each EMG beat is also marked
+ * when it looks like a single motor-unit potential (shorter than {@code minBurstS} in effective duration
+ * with its energy in about 8 ms); a chain whose beats are mostly such potentials is a single unit firing
+ * regularly, not clonus. For ACC each oscillation cycle is a candidate: its peak falls to a trough by at least
  * {@code minCycleProminence} of the signal's range in the same window on one side (the first cycle of an
  * oscillation rises from rest) and by at least a tenth of it on the other, and it stands a fifth of the
  * range above the local mean.
@@ -29,7 +30,8 @@ import java.util.OptionalDouble;
  * whose amplitudes are within a factor of 5. A chain becomes an episode once it has {@code minBeats}
  * beats, its frequency lies in the clonus band, its intervals vary by at most {@code maxIntervalCv}, the
  * detection signal's autocorrelation over the chain at the beat period is at least
- * {@code minPeriodicity} while that at half the period is clearly lower (otherwise the beats would be every
+ * {@code minPeriodicity} while that at half the period is clearly lower, most of its beats are not
+ * single motor-unit potentials (otherwise the beats would be every
  * other cycle of a faster rhythm), and the periodogram of the same stretch peaks within 20 % of the beat
  * frequency (FFT and autocorrelation must agree with the beats). For ACC a chain of fewer than
  * {@code selfEvidentBeats} cycles must also stand out from the background: its typical amplitude at least
@@ -97,6 +99,7 @@ public final class BeatFinder implements DetectionSink {
     private double[] runAmps = new double[64];
     private long[] runIndex = new long[64];
     private boolean[] runBridged = new boolean[64];
+    private boolean[] runUnit = new boolean[64];
     private int runSize;
 
     // candidates kept while no episode is open: each with the longest consistent chain ending at it
@@ -104,6 +107,7 @@ public final class BeatFinder implements DetectionSink {
     private final double[] cTime = new double[CANDIDATES];
     private final double[] cAmp = new double[CANDIDATES];
     private final long[] cIndex = new long[CANDIDATES];
+    private final boolean[] cUnit = new boolean[CANDIDATES];
     private static final int STATES = 8;
     private final int[] sCount = new int[CANDIDATES];
     private final long[][] sPrev = new long[CANDIDATES][STATES];
@@ -318,14 +322,16 @@ public final class BeatFinder implements DetectionSink {
         }
         double prominence = dk - Math.max(minL, minR);
         double amplitude;
+        boolean unitLike = false;
         if (type == SignalType.EMG) {
             double floor = floor();
             if (!(dk > 0) || prominence < cfg.minRelaxation() * dk || dk < cfg.minSalience() * floor) {
                 return;
             }
-            if (!relaxesBothSides(k, wlo, whi, floor) || singleUnit(k, wlo, whi)) {
+            if (!relaxesBothSides(k, wlo, whi, floor)) {
                 return;
             }
+            unitLike = singleUnit(k, wlo, whi);
             amplitude = dk;
         } else {
             double max = dk;
@@ -353,7 +359,7 @@ public final class BeatFinder implements DetectionSink {
         double c = d(k + 1);
         double den = a - 2 * dk + c;
         double delta = den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / den));
-        onCandidate(k, timeOf(k + delta), amplitude);
+        onCandidate(k, timeOf(k + delta), amplitude, unitLike);
     }
 
     /**
@@ -365,22 +371,41 @@ public final class BeatFinder implements DetectionSink {
      */
     private boolean relaxesBothSides(long k, long lo, long hi, double floor) {
         double limit = Math.max(cfg.maxRelaxedLevel() * floor, RELAXED_SHARE * d(k));
-        long i = k;
         double min = w(k);
-        while (i > lo && d(i - 1) <= d(i)) {
-            i--;
+        for (long i = valleyLeft(k, lo); i < k; i++) {
             min = Math.min(min, w(i));
         }
         if (min > limit) {
             return false;
         }
-        i = k;
         min = w(k);
-        while (i < hi && d(i + 1) <= d(i)) {
-            i++;
+        for (long i = valleyRight(k, hi); i > k; i--) {
             min = Math.min(min, w(i));
         }
         return min <= limit;
+    }
+
+    /**
+     * The envelope's valley before the peak at k: walking down past any shallow dip that stays above half
+     * the peak (a burst's envelope may waver), to the first local minimum below it; not beyond lo.
+     */
+    private long valleyLeft(long k, long lo) {
+        double half = 0.5 * d(k);
+        long i = k;
+        while (i > lo && (d(i - 1) <= d(i) || d(i - 1) > half)) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Like {@link #valleyLeft} after the peak; not beyond hi. */
+    private long valleyRight(long k, long hi) {
+        double half = 0.5 * d(k);
+        long i = k;
+        while (i < hi && (d(i + 1) <= d(i) || d(i + 1) > half)) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -393,14 +418,8 @@ public final class BeatFinder implements DetectionSink {
      * energy over more blocks, so requiring both keeps noisy bursts.
      */
     private boolean singleUnit(long k, long lo, long hi) {
-        long iL = k;
-        while (iL > lo && d(iL - 1) <= d(iL)) {
-            iL--;
-        }
-        long iR = k;
-        while (iR < hi && d(iR + 1) <= d(iR)) {
-            iR++;
-        }
+        long iL = valleyLeft(k, lo);
+        long iR = valleyRight(k, hi);
         int n = (int) (iR - iL + 1);
         double max = 0;
         for (int i = 0; i < n; i++) {
@@ -434,11 +453,11 @@ public final class BeatFinder implements DetectionSink {
 
     // ---------------------------------------------------------------- runs
 
-    private void onCandidate(long k, double t, double amplitude) {
+    private void onCandidate(long k, double t, double amplitude, boolean unitLike) {
         if (accepted) {
-            extendEpisode(k, t, amplitude);
+            extendEpisode(k, t, amplitude, unitLike);
         } else {
-            chain(k, t, amplitude);
+            chain(k, t, amplitude, unitLike);
         }
     }
 
@@ -449,7 +468,7 @@ public final class BeatFinder implements DetectionSink {
      * than one run, means stray peaks (noise before an episode, an artefact between beats, a chain at
      * another period) neither start a false rhythm nor hide a true one.
      */
-    private void chain(long k, double t, double amplitude) {
+    private void chain(long k, double t, double amplitude, boolean unitLike) {
         long seq = candidateSeq++;
         int slot = (int) (seq % CANDIDATES);
         double minIv = 1 / cfg.searchHighHz();
@@ -458,6 +477,7 @@ public final class BeatFinder implements DetectionSink {
         cTime[slot] = t;
         cAmp[slot] = amplitude;
         cIndex[slot] = k;
+        cUnit[slot] = unitLike;
         int count = 0;
         for (long j = seq - 1; j >= Math.max(candidateFirst, seq - CANDIDATES + 1); j--) {
             int js = (int) (j % CANDIDATES);
@@ -549,6 +569,7 @@ public final class BeatFinder implements DetectionSink {
             runTimes[i] = cTime[js];
             runAmps[i] = cAmp[js];
             runIndex[i] = cIndex[js];
+            runUnit[i] = cUnit[js];
             runBridged[i] = false;
             i--;
             if (state < 0) {
@@ -573,7 +594,7 @@ public final class BeatFinder implements DetectionSink {
     }
 
     /** Within an episode: extends it, bridges one missing beat, skips one early extra peak, or ends it. */
-    private void extendEpisode(long k, double t, double amplitude) {
+    private void extendEpisode(long k, double t, double amplitude, boolean unitLike) {
         double dt = t - runTimes[runSize - 1];
         double period = period();
         double tol = cfg.intervalTolerance() * period;
@@ -585,18 +606,18 @@ public final class BeatFinder implements DetectionSink {
             if (runBridged[runSize - 1]) {
                 listener.onBeat(episodeCount, new Beat(runTimes[runSize - 1], runAmps[runSize - 1]));
             }
-            append(k, t, amplitude, false);
+            append(k, t, amplitude, false, unitLike);
             listener.onBeat(episodeCount, new Beat(t, amplitude));
             earlySkips = 0;
         } else if (!runBridged[runSize - 1] && Math.abs(dt - 2 * period) <= tol) {
             // one beat too weak to pass: bridge the gap; the beat after it is reported once the episode goes on
-            append(k, t, amplitude, true);
+            append(k, t, amplitude, true, unitLike);
             earlySkips = 0;
         } else if (dt < period - tol && earlySkips == 0) {
             earlySkips++; // an extra peak inside a cycle: skip it once
         } else {
             endRun();
-            chain(k, t, amplitude);
+            chain(k, t, amplitude, unitLike);
         }
     }
 
@@ -607,10 +628,11 @@ public final class BeatFinder implements DetectionSink {
             runAmps = Arrays.copyOf(runAmps, cap);
             runIndex = Arrays.copyOf(runIndex, cap);
             runBridged = Arrays.copyOf(runBridged, cap);
+            runUnit = Arrays.copyOf(runUnit, cap);
         }
     }
 
-    private void append(long k, double t, double amplitude, boolean bridged) {
+    private void append(long k, double t, double amplitude, boolean bridged, boolean unitLike) {
         ensureRunCapacity(runSize + 1);
         if (!bridged) {
             recentIntervals[recentCount % recentIntervals.length] = t - runTimes[runSize - 1];
@@ -619,6 +641,7 @@ public final class BeatFinder implements DetectionSink {
         runTimes[runSize] = t;
         runAmps[runSize] = amplitude;
         runIndex[runSize] = k;
+        runUnit[runSize] = unitLike;
         runBridged[runSize] = bridged;
         runSize++;
     }
@@ -677,6 +700,13 @@ public final class BeatFinder implements DetectionSink {
         double f = 1 / period;
         if (!cfg.inBand(f) || intervalCv() > cfg.maxIntervalCv()) {
             return;
+        }
+        int units = 0;
+        for (int i = 0; i < runSize; i++) {
+            units += runUnit[i] ? 1 : 0;
+        }
+        if (2 * units > runSize) {
+            return; // most beats look like one motor unit's potential: a single unit firing regularly
         }
         if (type == SignalType.ACC && runSize < cfg.selfEvidentBeats()
                 && typicalAmplitude() < cfg.minCycleSalience() * floor()) {

@@ -23,9 +23,10 @@ import java.util.Objects;
  * @param emgFilterOrder       Butterworth order of the EMG band-pass (default 4)
  * @param envelopeCutoffHz     low-pass cut-off of the EMG envelope used to find beats (default 20 Hz)
  * @param minBurstS            EMG: a burst shorter than this in effective duration, (Σ|x|)²/Σx² over its raw
- *                             samples, whose energy sits in two 4 ms blocks, is a single motor-unit potential,
- *                             not a beat (default 0.008 s; such a potential lasts 3-7 ms, a clonus burst of
- *                             many units tens of milliseconds)
+ *                             samples, whose energy sits in two 4 ms blocks, looks like a single motor-unit
+ *                             potential; a run of mostly such beats is a single unit firing regularly, not
+ *                             clonus (default 0.008 s; such a potential lasts 3-7 ms, a clonus burst of many
+ *                             units tens of milliseconds)
  * @param minRelaxation        EMG: how far the envelope must fall between bursts, as a fraction of the burst
  *                             peak (default 0.5: the valleys on both sides are at most half the peak)
  * @param minSalience          EMG: a burst peak must be this many times the noise floor (default 2.5)
@@ -36,7 +37,9 @@ import java.util.Objects;
  * @param intervalTolerance    largest relative deviation of a beat interval from the episode's period (default 0.25)
  * @param maxIntervalCv        largest coefficient of variation of the intervals of an episode (default 0.15;
  *                             clonus is regular)
- * @param minPeriodicity       smallest autocorrelation at the beat period for a run of beats to be rhythmic (default 0.6)
+ * @param minPeriodicity       smallest autocorrelation of the detection signal at the beat period for a run of
+ *                             beats to be rhythmic (default 0.6: a damped ringing of a few cycles after an impact,
+ *                             or a single motor unit speeding up in needle EMG, reaches 0.5-0.57)
  * @param minCycleSalience     ACC: a run of fewer than {@code selfEvidentBeats} cycles needs a typical amplitude
  *                             (half peak-to-trough) of at least this many noise floors (default 5); the floor
  *                             is the 20th percentile of quarter-second medians of the absolute oscillation

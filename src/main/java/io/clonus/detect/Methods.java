@@ -48,9 +48,10 @@ public final class Methods {
                     .append(n(c.floorWindowS())).append(" s), whose envelope fell to at most ")
                     .append(n(100 * (1 - c.minRelaxation()))).append(" % of the peak on both sides, around which the")
                     .append(" rectified EMG relaxed to at most ").append(n(c.maxRelaxedLevel()))
-                    .append(" times the noise floor (or 15 % of the peak), and whose effective duration")
-                    .append(" ((sum |x|)^2 / sum x^2) was at least ").append(n(1000 * c.minBurstS()))
-                    .append(" ms, longer than a single motor-unit potential. ");
+                    .append(" times the noise floor (or 15 % of the peak). A beat shorter than ")
+                    .append(n(1000 * c.minBurstS())).append(" ms in effective duration ((sum |x|)^2 / sum x^2) with its")
+                    .append(" energy within about 8 ms was marked as a single motor-unit potential, and a run made")
+                    .append(" mostly of such potentials was not accepted as clonus. ");
         } else {
             s.append("Each axis of the ").append(n(r.sampleRateHz())).append(" Hz motion signal was band-pass filtered at ")
                     .append(n(k.filterLowHz())).append('-').append(n(k.filterHighHz()))
