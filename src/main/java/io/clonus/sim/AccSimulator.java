@@ -2,7 +2,6 @@ package io.clonus.sim;
 
 import io.clonus.detect.Signal;
 import io.clonus.dsp.Butterworth;
-import io.clonus.dsp.SosFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -277,28 +276,11 @@ public final class AccSimulator {
         }
 
         private double[] smooth(double cutoffHz) {
-            return shaped(SosFilter.of(Butterworth.lowPass(2, cutoffHz, fs)));
+            return Noise.shaped(rng, n, Butterworth.lowPass(2, cutoffHz, fs));
         }
 
         private double[] bandNoise(double lowHz, double highHz) {
-            return shaped(SosFilter.of(Butterworth.bandPass(2, lowHz, highHz, fs)));
-        }
-
-        private double[] shaped(SosFilter f) {
-            double[] c = new double[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = Noise.gauss(rng);
-            }
-            f.process(c, 0, c, 0, n);
-            double ss = 0;
-            for (double v : c) {
-                ss += v * v;
-            }
-            double scale = ss > 0 ? 1 / Math.sqrt(ss / n) : 0;
-            for (int i = 0; i < n; i++) {
-                c[i] *= scale;
-            }
-            return c;
+            return Noise.shaped(rng, n, Butterworth.bandPass(2, lowHz, highHz, fs));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.clonus.sim;
 import io.clonus.detect.Signal;
 import io.clonus.dsp.Butterworth;
 import io.clonus.dsp.Sos;
-import io.clonus.dsp.SosFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -339,40 +338,12 @@ public final class EmgSimulator {
 
         /** Band-limited Gaussian noise of unit RMS, a fresh realisation each call. */
         private double[] carrier() {
-            double[] c = new double[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = gauss();
-            }
-            SosFilter f = SosFilter.of(shaper);
-            f.process(c, 0, c, 0, n);
-            double ss = 0;
-            for (double v : c) {
-                ss += v * v;
-            }
-            double scale = ss > 0 ? 1 / Math.sqrt(ss / n) : 0;
-            for (int i = 0; i < n; i++) {
-                c[i] *= scale;
-            }
-            return c;
+            return Noise.shaped(rng, n, shaper);
         }
 
         /** Gaussian noise low-passed at cutoffHz, unit standard deviation. */
         private double[] smoothNoise(double cutoffHz) {
-            double[] c = new double[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = gauss();
-            }
-            SosFilter f = SosFilter.of(Butterworth.lowPass(2, cutoffHz, fs));
-            f.process(c, 0, c, 0, n);
-            double ss = 0;
-            for (double v : c) {
-                ss += v * v;
-            }
-            double scale = ss > 0 ? 1 / Math.sqrt(ss / n) : 0;
-            for (int i = 0; i < n; i++) {
-                c[i] *= scale;
-            }
-            return c;
+            return Noise.shaped(rng, n, Butterworth.lowPass(2, cutoffHz, fs));
         }
 
         private double gauss() {
