@@ -105,6 +105,7 @@ public final class BeatFinder implements DetectionSink {
     private long candidateSeq;
     private long candidateFirst;
     private final double[] recentIntervals = new double[8];
+    private final Memo periodMemo = new Memo(8);
     private final double[] periodScratch = new double[8];
     private int recentCount;
     private int earlySkips;
@@ -232,8 +233,8 @@ public final class BeatFinder implements DetectionSink {
     private void updateFloor(double v) {
         blockValues[blockFill] = v;
         if (++blockFill == blockLength) {
-            Arrays.sort(blockValues, 0, blockLength);
-            blockMinima[(int) (blocksDone % blockMinima.length)] = blockValues[blockLength / 2];
+            // the element a sort would put at blockLength / 2 (blockValues is refilled from 0 afterwards)
+            blockMinima[(int) (blocksDone % blockMinima.length)] = Select.kth(blockValues, blockLength, blockLength / 2);
             blocksDone++;
             blockFill = 0;
         }
@@ -246,13 +247,11 @@ public final class BeatFinder implements DetectionSink {
                 return 0;
             }
             System.arraycopy(blockValues, 0, sortScratch2, 0, blockFill);
-            Arrays.sort(sortScratch2, 0, blockFill);
-            return Math.max(0, sortScratch2[blockFill / 2]);
+            return Math.max(0, Select.kth(sortScratch2, blockFill, blockFill / 2));
         }
         System.arraycopy(blockMinima, 0, sortScratch, 0, n);
-        Arrays.sort(sortScratch, 0, n);
         // a low quantile, so that the floor stays at relaxation while a contraction fills most of the window
-        return Math.max(0, sortScratch[(int) (FLOOR_QUANTILE * (n - 1))]);
+        return Math.max(0, Select.kth(sortScratch, n, (int) (FLOOR_QUANTILE * (n - 1))));
     }
 
     // ---------------------------------------------------------------- candidates
@@ -592,6 +591,14 @@ public final class BeatFinder implements DetectionSink {
     /** Median of the recent intervals (bridged ones excluded), seconds. */
     private double period() {
         int n = Math.min(recentCount, recentIntervals.length);
+        // asked for at every sample while an episode is open, changed only at a beat
+        if (periodMemo.holds(recentIntervals, n)) {
+            return periodMemo.value;
+        }
+        return periodMemo.keep(recentIntervals, n, medianOfRecent(n));
+    }
+
+    private double medianOfRecent(int n) {
         double[] s = periodScratch;
         System.arraycopy(recentIntervals, 0, s, 0, n);
         Arrays.sort(s, 0, n);

@@ -277,16 +277,29 @@ public final class EmgConditioner {
         if (canceller != null) {
             canceller.process(buf, n);
         }
+        // rectify and average over blocks of m samples; the sums run in locals, in sample order, so the
+        // block means are the same bits whatever the chunking
         int m = decimation;
-        for (int i = 0; i < n; i++) {
-            double y = buf[i];
-            sum += Math.abs(y);
-            sumSquares += y * y;
-            if (++inBlock == m) {
-                emit(sum / m, sumSquares / m);
+        int i = 0;
+        while (i < n) {
+            int take = Math.min(n - i, m - inBlock);
+            int end = i + take;
+            double s1 = sum;
+            double s2 = sumSquares;
+            for (; i < end; i++) {
+                double y = buf[i];
+                s1 += Math.abs(y);
+                s2 += y * y;
+            }
+            inBlock += take;
+            if (inBlock == m) {
+                emit(s1 / m, s2 / m);
                 sum = 0;
                 sumSquares = 0;
                 inBlock = 0;
+            } else {
+                sum = s1;
+                sumSquares = s2;
             }
         }
     }

@@ -78,6 +78,323 @@ final class MainsCanceller {
      * @param len number of samples from index 0
      */
     void process(double[] x, int len) {
+        switch (harmonics) {
+            case 1 -> process1(x, len);
+            case 2 -> process2(x, len);
+            case 3 -> {
+                if (orders[0] == 1 && orders[1] == 2 && orders[2] == 3) {
+                    process123(x, len);
+                } else {
+                    process3(x, len);
+                }
+            }
+            default -> processAny(x, len);
+        }
+    }
+
+    // process1..3 are processAny for one to three lines with the weights, the phasor and the block state in
+    // locals (registers) instead of fields and arrays: the same operations in the same order, so the same
+    // bits, without a store and reload of every weight on each sample's dependency chain.
+
+    private void process1(double[] x, int len) {
+        final int o0 = orders[0];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            for (int order = 0; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            hum += a0 * ch + b0 * sh;
+            double e = x[i] - hum;
+            if (learning) {
+                a0 += beta * e * ch;
+                b0 += beta * e * sh;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        a[0] = a0;
+        b[0] = b0;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    private void process2(double[] x, int len) {
+        final int o0 = orders[0];
+        final int o1 = orders[1];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            int order = 0;
+            for (; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch0 = ch;
+            final double sh0 = sh;
+            hum += a0 * ch0 + b0 * sh0;
+            for (; order < o1; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch1 = ch;
+            final double sh1 = sh;
+            hum += a1 * ch1 + b1 * sh1;
+            double e = x[i] - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    private void process3(double[] x, int len) {
+        final int o0 = orders[0];
+        final int o1 = orders[1];
+        final int o2 = orders[2];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double a2 = a[2];
+        double b2 = b[2];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            int order = 0;
+            for (; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch0 = ch;
+            final double sh0 = sh;
+            hum += a0 * ch0 + b0 * sh0;
+            for (; order < o1; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch1 = ch;
+            final double sh1 = sh;
+            hum += a1 * ch1 + b1 * sh1;
+            for (; order < o2; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch2 = ch;
+            final double sh2 = sh;
+            hum += a2 * ch2 + b2 * sh2;
+            double e = x[i] - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+                a2 += beta * e * ch2;
+                b2 += beta * e * sh2;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        a[2] = a2;
+        b[2] = b2;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    /** {@link #process3} for the lines 1, 2 and 3 times the mains frequency, the rotations written out. */
+    private void process123(double[] x, int len) {
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double a2 = a[2];
+        double b2 = b[2];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            // the fundamental, second and third harmonic: (1, 0) rotated once, twice, three times
+            final double ch0 = 1.0 * c - 0.0 * s;
+            final double sh0 = 0.0 * c + 1.0 * s;
+            final double ch1 = ch0 * c - sh0 * s;
+            final double sh1 = sh0 * c + ch0 * s;
+            final double ch2 = ch1 * c - sh1 * s;
+            final double sh2 = sh1 * c + ch1 * s;
+            double hum = 0;
+            hum += a0 * ch0 + b0 * sh0;
+            hum += a1 * ch1 + b1 * sh1;
+            hum += a2 * ch2 + b2 * sh2;
+            double e = x[i] - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+                a2 += beta * e * ch2;
+                b2 += beta * e * sh2;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        a[2] = a2;
+        b[2] = b2;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    /** Ends a block of {@code block} samples whose summed power is given; returns whether to learn during the next. */
+    private boolean endBlock(double summedPower) {
+        double power = summedPower / block;
+        if (quietPower < 0) {
+            quietPower = power;
+        }
+        boolean learn = power <= BURST_FACTOR * quietPower;
+        if (learn) {
+            quietPower += quietAlpha * (power - quietPower);
+        }
+        return learn;
+    }
+
+    private void processAny(double[] x, int len) {
         for (int i = 0; i < len; i++) {
             if ((n & ANCHOR_MASK) == 0) {
                 // re-anchor the rotating phasor on the exact phase, so rounding cannot accumulate
