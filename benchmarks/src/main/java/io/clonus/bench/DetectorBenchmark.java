@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  * <li>{@code emgOffline60s}: {@code ClonusDetector.analyze} of 60 s of 2 kHz EMG with hum, drift, three
  *     clonus episodes and a tonic contraction (mains detection, canceller and all).</li>
+ * <li>{@code emgOffline60sNoHum}: the same record without the 50 Hz hum, so the mains canceller is off.</li>
  * <li>{@code accOffline60s}: the same for 60 s of 100 Hz triaxial accelerometer.</li>
  * <li>{@code emgStreaming60s}: a new {@link StreamingDetector} fed the 60 s EMG in chunks of 256 samples,
  *     then {@code finish()}.</li>
@@ -43,6 +44,7 @@ public class DetectorBenchmark {
     public static class Offline {
         ClonusDetector detector;
         Signal emg60s;
+        Signal emg60sNoHum;
         Signal acc60s;
         double[] emg60sArray;
 
@@ -50,6 +52,7 @@ public class DetectorBenchmark {
         public void setUp() {
             detector = ClonusDetector.create();
             emg60s = Inputs.emg60s();
+            emg60sNoHum = Inputs.emg60sNoHum();
             acc60s = Inputs.acc60s();
             emg60sArray = emg60s.toArray(0);
         }
@@ -93,6 +96,12 @@ public class DetectorBenchmark {
     @OperationsPerInvocation(Inputs.EMG_60S)
     public ClonusResult emgOffline60s(Offline s) {
         return s.detector.analyze(s.emg60s);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Inputs.EMG_60S)
+    public ClonusResult emgOffline60sNoHum(Offline s) {
+        return s.detector.analyze(s.emg60sNoHum);
     }
 
     @Benchmark

@@ -27,6 +27,7 @@ final class Inputs {
     static final int EMG_1H = 7_200_000;
 
     private static Signal emg60s;
+    private static Signal emg60sNoHum;
     private static Signal acc60s;
     private static Signal emg1h;
 
@@ -45,6 +46,17 @@ final class Inputs {
             check(emg60s, EMG_60S);
         }
         return emg60s;
+    }
+
+    /** {@link #emg60s()} without the hum: the mains canceller stays off. */
+    static synchronized Signal emg60sNoHum() {
+        if (emg60sNoHum == null) {
+            emg60sNoHum = EmgSimulator.builder(EMG_FS, 60, 20_251_123L).noise(5).drift(100, 20)
+                    .clonus(5, 4, 6.5, 80).tonic(12, 4, 50, 0.3).clonus(20, 40, 7, 80).clonus(40, 12, 5.5, 60)
+                    .build().signal();
+            check(emg60sNoHum, EMG_60S);
+        }
+        return emg60sNoHum;
     }
 
     /** 60 s of 100 Hz triaxial accelerometer: gravity on a tilting sensor, noise, slow movement, two clonus episodes. */
