@@ -78,7 +78,7 @@ public final class BeatFinder implements DetectionSink {
     // noise floor: medians of quarter-second blocks of the block-averaged rectified EMG, or of |ACC|
     private final int blockLength;
     private final double[] blockMinima;
-    private final double[] sortScratch;
+    private final SortedWindow sortedMinima;
     private int blockFill;
     private final double[] blockValues;
     private final double[] sortScratch2;
@@ -149,7 +149,7 @@ public final class BeatFinder implements DetectionSink {
         this.blockLength = Math.max(1, (int) Math.round(FLOOR_BLOCK_S * rateHz));
         int blocks = Math.max(1, (int) Math.ceil(config.floorWindowS() / FLOOR_BLOCK_S));
         this.blockMinima = new double[blocks];
-        this.sortScratch = new double[blocks];
+        this.sortedMinima = new SortedWindow(blocks);
         this.blockValues = new double[blockLength];
         this.sortScratch2 = new double[blockLength];
         this.evidence = new double[(int) Math.ceil((config.maxEpisodeEvidenceS() + 2.0 / config.searchLowHz()) * rateHz)
@@ -234,7 +234,10 @@ public final class BeatFinder implements DetectionSink {
         blockValues[blockFill] = v;
         if (++blockFill == blockLength) {
             // the element a sort would put at blockLength / 2 (blockValues is refilled from 0 afterwards)
-            blockMinima[(int) (blocksDone % blockMinima.length)] = Select.kth(blockValues, blockLength, blockLength / 2);
+            double median = Select.kth(blockValues, blockLength, blockLength / 2);
+            int slot = (int) (blocksDone % blockMinima.length);
+            sortedMinima.replace(blocksDone >= blockMinima.length, blockMinima[slot], median);
+            blockMinima[slot] = median;
             blocksDone++;
             blockFill = 0;
         }
@@ -249,9 +252,9 @@ public final class BeatFinder implements DetectionSink {
             System.arraycopy(blockValues, 0, sortScratch2, 0, blockFill);
             return Math.max(0, Select.kth(sortScratch2, blockFill, blockFill / 2));
         }
-        System.arraycopy(blockMinima, 0, sortScratch, 0, n);
         // a low quantile, so that the floor stays at relaxation while a contraction fills most of the window
-        return Math.max(0, Select.kth(sortScratch, n, (int) (FLOOR_QUANTILE * (n - 1))));
+        // (sortedMinima holds the n block minima in sorted order)
+        return Math.max(0, sortedMinima.get((int) (FLOOR_QUANTILE * (n - 1))));
     }
 
     // ---------------------------------------------------------------- candidates

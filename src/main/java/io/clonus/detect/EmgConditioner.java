@@ -209,6 +209,9 @@ public final class EmgConditioner {
     }
 
     private Spectrum[] probeSpectra;
+    /** When not null, {@link #run} band-passes with these and cancels the hum in one pass. */
+    private double[] fusedCoef;
+    private double[] fusedState;
 
     /**
      * 50, 60 or 0: the mains line that stands out most, if either stands at least 10 dB above its
@@ -271,11 +274,24 @@ public final class EmgConditioner {
     private void run(double[] buf, int n) {
         if (samples == 0) {
             filter.initSteadyState(buf[0]);
+            if (canceller != null && canceller.canFilter(bandPass.sectionCount())) {
+                // band-pass and canceller in one pass, from the filter's starting state (the same bits)
+                fusedState = filter.state();
+                fusedCoef = new double[6 * bandPass.sectionCount()];
+                double[][] rows = bandPass.toArray();
+                for (int s = 0; s < rows.length; s++) {
+                    System.arraycopy(rows[s], 0, fusedCoef, 6 * s, 6);
+                }
+            }
         }
         samples += n;
-        filter.process(buf, 0, buf, 0, n);
-        if (canceller != null) {
-            canceller.process(buf, n);
+        if (fusedState != null) {
+            canceller.filterAndProcess(fusedCoef, fusedState, buf, n);
+        } else {
+            filter.process(buf, 0, buf, 0, n);
+            if (canceller != null) {
+                canceller.process(buf, n);
+            }
         }
         // rectify and average over blocks of m samples; the sums run in locals, in sample order, so the
         // block means are the same bits whatever the chunking

@@ -381,6 +381,207 @@ final class MainsCanceller {
         this.learning = learning;
     }
 
+    /**
+     * @param sections sections of the band-pass in front of the canceller
+     * @return whether {@link #filterAndProcess} can run that band-pass and these lines in one pass: four
+     *         sections (the default 4th-order EMG band-pass) and either the mains line alone or it with its
+     *         2nd and 3rd harmonic
+     */
+    boolean canFilter(int sections) {
+        return sections == 4 && (harmonics == 1 && orders[0] == 1
+                || harmonics == 3 && orders[0] == 1 && orders[1] == 2 && orders[2] == 3);
+    }
+
+    /**
+     * Band-passes {@code x} with a four-section cascade and cancels the hum, in one pass: the same bits as
+     * {@code SosFilter.process} (transposed direct form II, the same operations in the same order) followed
+     * by {@link #process}. The canceller's per-sample dependency chain (weights to hum to error to weights)
+     * is long and leaves the floating-point units mostly idle; the band-pass's own chain runs in that
+     * time, so the filter costs little on top.
+     *
+     * @param coef  the cascade's normalised coefficients, six per section (b0, b1, b2, a0, a1, a2)
+     * @param state the cascade's state (z0, z1 per section), updated
+     * @param x     raw samples, replaced by the band-passed, cancelled samples
+     * @param len   number of samples from index 0
+     */
+    void filterAndProcess(double[] coef, double[] state, double[] x, int len) {
+        if (harmonics == 1) {
+            filterAndProcess1(coef, state, x, len);
+        } else {
+            filterAndProcess123(coef, state, x, len);
+        }
+    }
+
+    private void filterAndProcess1(double[] coef, double[] state, double[] x, int len) {
+        final double b00 = coef[0], b01 = coef[1], b02 = coef[2], a01 = coef[4], a02 = coef[5];
+        final double b10 = coef[6], b11 = coef[7], b12 = coef[8], a11 = coef[10], a12 = coef[11];
+        final double b20 = coef[12], b21 = coef[13], b22 = coef[14], a21 = coef[16], a22 = coef[17];
+        final double b30 = coef[18], b31 = coef[19], b32 = coef[20], a31 = coef[22], a32 = coef[23];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3];
+        double z20 = state[4], z21 = state[5], z30 = state[6], z31 = state[7];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            double v = x[i];
+            double y0 = b00 * v + z00;
+            z00 = b01 * v - a01 * y0 + z01;
+            z01 = b02 * v - a02 * y0;
+            double y1 = b10 * y0 + z10;
+            z10 = b11 * y0 - a11 * y1 + z11;
+            z11 = b12 * y0 - a12 * y1;
+            double y2 = b20 * y1 + z20;
+            z20 = b21 * y1 - a21 * y2 + z21;
+            z21 = b22 * y1 - a22 * y2;
+            double y3 = b30 * y2 + z30;
+            z30 = b31 * y2 - a31 * y3 + z31;
+            z31 = b32 * y2 - a32 * y3;
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            final double ch0 = 1.0 * c - 0.0 * s;
+            final double sh0 = 0.0 * c + 1.0 * s;
+            double hum = 0;
+            hum += a0 * ch0 + b0 * sh0;
+            double e = y3 - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        state[6] = z30;
+        state[7] = z31;
+        a[0] = a0;
+        b[0] = b0;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    private void filterAndProcess123(double[] coef, double[] state, double[] x, int len) {
+        final double b00 = coef[0], b01 = coef[1], b02 = coef[2], a01 = coef[4], a02 = coef[5];
+        final double b10 = coef[6], b11 = coef[7], b12 = coef[8], a11 = coef[10], a12 = coef[11];
+        final double b20 = coef[12], b21 = coef[13], b22 = coef[14], a21 = coef[16], a22 = coef[17];
+        final double b30 = coef[18], b31 = coef[19], b32 = coef[20], a31 = coef[22], a32 = coef[23];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3];
+        double z20 = state[4], z21 = state[5], z30 = state[6], z31 = state[7];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double a2 = a[2];
+        double b2 = b[2];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            double v = x[i];
+            double y0 = b00 * v + z00;
+            z00 = b01 * v - a01 * y0 + z01;
+            z01 = b02 * v - a02 * y0;
+            double y1 = b10 * y0 + z10;
+            z10 = b11 * y0 - a11 * y1 + z11;
+            z11 = b12 * y0 - a12 * y1;
+            double y2 = b20 * y1 + z20;
+            z20 = b21 * y1 - a21 * y2 + z21;
+            z21 = b22 * y1 - a22 * y2;
+            double y3 = b30 * y2 + z30;
+            z30 = b31 * y2 - a31 * y3 + z31;
+            z31 = b32 * y2 - a32 * y3;
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            final double ch0 = 1.0 * c - 0.0 * s;
+            final double sh0 = 0.0 * c + 1.0 * s;
+            final double ch1 = ch0 * c - sh0 * s;
+            final double sh1 = sh0 * c + ch0 * s;
+            final double ch2 = ch1 * c - sh1 * s;
+            final double sh2 = sh1 * c + ch1 * s;
+            double hum = 0;
+            hum += a0 * ch0 + b0 * sh0;
+            hum += a1 * ch1 + b1 * sh1;
+            hum += a2 * ch2 + b2 * sh2;
+            double e = y3 - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+                a2 += beta * e * ch2;
+                b2 += beta * e * sh2;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        state[6] = z30;
+        state[7] = z31;
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        a[2] = a2;
+        b[2] = b2;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
     /** Ends a block of {@code block} samples whose summed power is given; returns whether to learn during the next. */
     private boolean endBlock(double summedPower) {
         double power = summedPower / block;
