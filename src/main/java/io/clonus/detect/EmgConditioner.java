@@ -193,11 +193,18 @@ public final class EmgConditioner {
             SosFilter f = SosFilter.of(bandPass);
             f.initSteadyState(held[0]);
             double[] copy = new double[CHUNK];
+            boolean fused = canceller.canFilter(bandPass.sectionCount());
+            double[] coef = fused ? flatCoefficients(bandPass) : null;
+            double[] state = fused ? f.state() : null;
             for (int i = 0; i < n; i += CHUNK) {
                 int m = Math.min(CHUNK, n - i);
                 System.arraycopy(held, i, copy, 0, m);
-                f.process(copy, 0, copy, 0, m);
-                canceller.process(copy, m);
+                if (fused) {
+                    canceller.filterAndProcess(coef, state, copy, m);
+                } else {
+                    f.process(copy, 0, copy, 0, m);
+                    canceller.process(copy, m);
+                }
             }
             canceller.rewind();
         }
@@ -209,6 +216,16 @@ public final class EmgConditioner {
     }
 
     private Spectrum[] probeSpectra;
+
+    /** The cascade's coefficients, six per section (b0, b1, b2, a0, a1, a2), in one array. */
+    private static double[] flatCoefficients(Sos sos) {
+        double[][] rows = sos.toArray();
+        double[] flat = new double[6 * rows.length];
+        for (int s = 0; s < rows.length; s++) {
+            System.arraycopy(rows[s], 0, flat, 6 * s, 6);
+        }
+        return flat;
+    }
     /** When not null, {@link #run} band-passes with these and cancels the hum in one pass. */
     private double[] fusedCoef;
     private double[] fusedState;
@@ -277,11 +294,7 @@ public final class EmgConditioner {
             if (canceller != null && canceller.canFilter(bandPass.sectionCount())) {
                 // band-pass and canceller in one pass, from the filter's starting state (the same bits)
                 fusedState = filter.state();
-                fusedCoef = new double[6 * bandPass.sectionCount()];
-                double[][] rows = bandPass.toArray();
-                for (int s = 0; s < rows.length; s++) {
-                    System.arraycopy(rows[s], 0, fusedCoef, 6 * s, 6);
-                }
+                fusedCoef = flatCoefficients(bandPass);
             }
         }
         samples += n;
