@@ -88,7 +88,7 @@ public final class BeatFinder implements DetectionSink {
     // noise floor: medians of quarter-second blocks of the block-averaged rectified EMG, or of |ACC|
     private final int blockLength;
     private final double[] blockMinima;
-    private final double[] sortScratch;
+    private final SortedWindow sortedMinima;
     private int blockFill;
     private final double[] blockValues;
     private final double[] sortScratch2;
@@ -121,6 +121,7 @@ public final class BeatFinder implements DetectionSink {
     private int pendingState;
     private double pendingDeadline;
     private final double[] recentIntervals = new double[8];
+    private final Memo periodMemo = new Memo(8);
     private final double[] periodScratch = new double[8];
     private int recentCount;
     private int earlySkips;
@@ -164,7 +165,7 @@ public final class BeatFinder implements DetectionSink {
         this.blockLength = Math.max(1, (int) Math.round(FLOOR_BLOCK_S * rateHz));
         int blocks = Math.max(1, (int) Math.ceil(config.floorWindowS() / FLOOR_BLOCK_S));
         this.blockMinima = new double[blocks];
-        this.sortScratch = new double[blocks];
+        this.sortedMinima = new SortedWindow(blocks);
         this.blockValues = new double[blockLength];
         this.sortScratch2 = new double[blockLength];
         this.evidence = new double[(int) Math.ceil((config.maxEpisodeEvidenceS() + 2.0 / config.searchLowHz()) * rateHz)
@@ -252,8 +253,11 @@ public final class BeatFinder implements DetectionSink {
     private void updateFloor(double v) {
         blockValues[blockFill] = v;
         if (++blockFill == blockLength) {
-            Arrays.sort(blockValues, 0, blockLength);
-            blockMinima[(int) (blocksDone % blockMinima.length)] = blockValues[blockLength / 2];
+            // the element a sort would put at blockLength / 2 (blockValues is refilled from 0 afterwards)
+            double median = Select.kth(blockValues, blockLength, blockLength / 2);
+            int slot = (int) (blocksDone % blockMinima.length);
+            sortedMinima.replace(blocksDone >= blockMinima.length, blockMinima[slot], median);
+            blockMinima[slot] = median;
             blocksDone++;
             blockFill = 0;
         }
@@ -266,13 +270,11 @@ public final class BeatFinder implements DetectionSink {
                 return 0;
             }
             System.arraycopy(blockValues, 0, sortScratch2, 0, blockFill);
-            Arrays.sort(sortScratch2, 0, blockFill);
-            return Math.max(0, sortScratch2[blockFill / 2]);
+            return Math.max(0, Select.kth(sortScratch2, blockFill, blockFill / 2));
         }
-        System.arraycopy(blockMinima, 0, sortScratch, 0, n);
-        Arrays.sort(sortScratch, 0, n);
         // a low quantile, so that the floor stays at relaxation while a contraction fills most of the window
-        return Math.max(0, sortScratch[(int) (FLOOR_QUANTILE * (n - 1))]);
+        // (sortedMinima holds the n block minima in sorted order)
+        return Math.max(0, sortedMinima.get((int) (FLOOR_QUANTILE * (n - 1))));
     }
 
     // ---------------------------------------------------------------- candidates
@@ -657,6 +659,14 @@ public final class BeatFinder implements DetectionSink {
     /** Median of the recent intervals (bridged ones excluded), seconds. */
     private double period() {
         int n = Math.min(recentCount, recentIntervals.length);
+        // asked for at every sample while an episode is open, changed only at a beat
+        if (periodMemo.holds(recentIntervals, n)) {
+            return periodMemo.value;
+        }
+        return periodMemo.keep(recentIntervals, n, medianOfRecent(n));
+    }
+
+    private double medianOfRecent(int n) {
         double[] s = periodScratch;
         System.arraycopy(recentIntervals, 0, s, 0, n);
         Arrays.sort(s, 0, n);

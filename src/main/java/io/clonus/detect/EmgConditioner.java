@@ -194,11 +194,18 @@ public final class EmgConditioner {
             SosFilter f = SosFilter.of(bandPass);
             f.initSteadyState(held[0]);
             double[] copy = new double[CHUNK];
+            boolean fused = canceller.canFilter(bandPass.sectionCount());
+            double[] coef = fused ? flatCoefficients(bandPass) : null;
+            double[] state = fused ? f.state() : null;
             for (int i = 0; i < n; i += CHUNK) {
                 int m = Math.min(CHUNK, n - i);
                 System.arraycopy(held, i, copy, 0, m);
-                f.process(copy, 0, copy, 0, m);
-                canceller.process(copy, m);
+                if (fused) {
+                    canceller.filterAndProcess(coef, state, copy, m);
+                } else {
+                    f.process(copy, 0, copy, 0, m);
+                    canceller.process(copy, m);
+                }
             }
             canceller.rewind();
         }
@@ -210,6 +217,19 @@ public final class EmgConditioner {
     }
 
     private Spectrum[] probeSpectra;
+
+    /** The cascade's coefficients, six per section (b0, b1, b2, a0, a1, a2), in one array. */
+    private static double[] flatCoefficients(Sos sos) {
+        double[][] rows = sos.toArray();
+        double[] flat = new double[6 * rows.length];
+        for (int s = 0; s < rows.length; s++) {
+            System.arraycopy(rows[s], 0, flat, 6 * s, 6);
+        }
+        return flat;
+    }
+    /** When not null, {@link #run} band-passes with these and cancels the hum in one pass. */
+    private double[] fusedCoef;
+    private double[] fusedState;
 
     /**
      * 50, 60 or 0: the mains line that stands out most, if either stands at least 10 dB above its
@@ -272,22 +292,44 @@ public final class EmgConditioner {
     private void run(double[] buf, int n) {
         if (samples == 0) {
             filter.initSteadyState(buf[0]);
+            if (canceller != null && canceller.canFilter(bandPass.sectionCount())) {
+                // band-pass and canceller in one pass, from the filter's starting state (the same bits)
+                fusedState = filter.state();
+                fusedCoef = flatCoefficients(bandPass);
+            }
         }
         samples += n;
-        filter.process(buf, 0, buf, 0, n);
-        if (canceller != null) {
-            canceller.process(buf, n);
+        if (fusedState != null) {
+            canceller.filterAndProcess(fusedCoef, fusedState, buf, n);
+        } else {
+            filter.process(buf, 0, buf, 0, n);
+            if (canceller != null) {
+                canceller.process(buf, n);
+            }
         }
+        // rectify and average over blocks of m samples; the sums run in locals, in sample order, so the
+        // block means are the same bits whatever the chunking
         int m = decimation;
-        for (int i = 0; i < n; i++) {
-            double y = buf[i];
-            sum += Math.abs(y);
-            sumSquares += y * y;
-            if (++inBlock == m) {
-                emit(sum / m, sumSquares / m);
+        int i = 0;
+        while (i < n) {
+            int take = Math.min(n - i, m - inBlock);
+            int end = i + take;
+            double s1 = sum;
+            double s2 = sumSquares;
+            for (; i < end; i++) {
+                double y = buf[i];
+                s1 += Math.abs(y);
+                s2 += y * y;
+            }
+            inBlock += take;
+            if (inBlock == m) {
+                emit(s1 / m, s2 / m);
                 sum = 0;
                 sumSquares = 0;
                 inBlock = 0;
+            } else {
+                sum = s1;
+                sumSquares = s2;
             }
         }
     }

@@ -68,6 +68,64 @@ final class Evidence {
     }
 
     /**
+     * {@link #correlation(double[], int, int, int)} at {@code lag} and {@code lag + 1} into {@code r[lag]} and
+     * {@code r[lag + 1]}: each lag's sums are the same additions in the same order (the same bits), but the
+     * two lags' sums run side by side, so that the adder's latency is paid once for both.
+     */
+    static void correlationPair(double[] x, int from, int to, int lag, double[] r) {
+        int n = to - from - lag;
+        int n1 = n - 1;
+        if (n1 < 3 || lag < 0) {
+            r[lag] = correlation(x, from, to, lag);
+            r[lag + 1] = correlation(x, from, to, lag + 1);
+            return;
+        }
+        double sa = 0;
+        double sb = 0;
+        double sb1 = 0;
+        for (int i = 0; i < n1; i++) {
+            sa += x[from + i];
+            sb += x[from + lag + i];
+            sb1 += x[from + lag + 1 + i];
+        }
+        double sa1 = sa; // the first n - 1 terms of sa are all of lag + 1's
+        sa += x[from + n1];
+        sb += x[from + lag + n1];
+        double ma = sa / n;
+        double mb = sb / n;
+        double ma1 = sa1 / n1;
+        double mb1 = sb1 / n1;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        double sab1 = 0;
+        double saa1 = 0;
+        double sbb1 = 0;
+        for (int i = 0; i < n1; i++) {
+            double xa = x[from + i];
+            double a = xa - ma;
+            double b = x[from + lag + i] - mb;
+            sab += a * b;
+            saa += a * a;
+            sbb += b * b;
+            double a1 = xa - ma1;
+            double b1 = x[from + lag + 1 + i] - mb1;
+            sab1 += a1 * b1;
+            saa1 += a1 * a1;
+            sbb1 += b1 * b1;
+        }
+        double a = x[from + n1] - ma;
+        double b = x[from + lag + n1] - mb;
+        sab += a * b;
+        saa += a * a;
+        sbb += b * b;
+        double den = Math.sqrt(saa * sbb);
+        r[lag] = den > 0 ? sab / den : 0;
+        double den1 = Math.sqrt(saa1 * sbb1);
+        r[lag + 1] = den1 > 0 ? sab1 / den1 : 0;
+    }
+
+    /**
      * @return the rhythm from the lagged correlation: the highest local maximum between the lags of the
      *         search range's edges, or a shorter lag reaching 90 % of it; in Hz, empty when none
      */
@@ -79,8 +137,12 @@ final class Evidence {
         }
         double[] r = new double[maxLag + 2];
         r[0] = 1;
-        for (int lag = Math.max(1, minLag - 1); lag <= maxLag + 1; lag++) {
-            r[lag] = correlation(x, from, to, lag);
+        for (int lag = Math.max(1, minLag - 1); lag <= maxLag + 1; lag += 2) {
+            if (lag + 1 <= maxLag + 1) {
+                correlationPair(x, from, to, lag, r);
+            } else {
+                r[lag] = correlation(x, from, to, lag);
+            }
         }
         OptionalDouble lag = AutocorrelationPeak.find(r, minLag, maxLag);
         return lag.isPresent() ? OptionalDouble.of(rateHz / lag.getAsDouble()) : OptionalDouble.empty();

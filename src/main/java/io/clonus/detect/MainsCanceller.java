@@ -78,6 +78,646 @@ final class MainsCanceller {
      * @param len number of samples from index 0
      */
     void process(double[] x, int len) {
+        processAny(x, len);
+    }
+
+    /**
+     * @param sections sections of the band-pass in front of the canceller
+     * @return whether {@link #filterAndProcess} can run that band-pass with these lines: four sections (the
+     *         default 4th-order EMG band-pass) and one to five lines
+     */
+    boolean canFilter(int sections) {
+        return sections == 4 && harmonics >= 1 && harmonics <= 5;
+    }
+
+    /**
+     * Band-passes {@code x} with a four-section cascade and cancels the hum, in one pass: the same bits as
+     * {@code SosFilter.process} (transposed direct form II, the same operations in the same order) followed
+     * by {@link #process}. The canceller's per-sample dependency chain (weights to hum to error to weights)
+     * is long and leaves the floating-point units mostly idle; the band-pass's own chain runs in that
+     * time, so the filter costs little on top.
+     *
+     * @param coef  the cascade's normalised coefficients, six per section (b0, b1, b2, a0, a1, a2)
+     * @param state the cascade's state (z0, z1 per section), updated
+     * @param x     raw samples, replaced by the band-passed, cancelled samples
+     * @param len   number of samples from index 0
+     */
+    void filterAndProcess(double[] coef, double[] state, double[] x, int len) {
+        switch (harmonics) {
+            case 1 -> filterAndCancel1(coef, state, x, len);
+            case 2 -> filterAndCancel2(coef, state, x, len);
+            case 3 -> filterAndCancel3(coef, state, x, len);
+            case 4 -> filterAndCancel4(coef, state, x, len);
+            case 5 -> filterAndCancel5(coef, state, x, len);
+            default -> throw new IllegalStateException(harmonics + " lines: use process");
+        }
+    }
+
+    // filterAndCancelH is SosFilter's four-section recurrence followed by processAny for H lines, with the
+    // weights, the phasor and the block state in locals (registers) instead of fields and arrays, written
+    // out once per line count (generated from one template; keep them alike): the same operations in the
+    // same order, so the same bits, without a store and reload of every weight on each sample's dependency
+    // chain.
+
+
+
+
+
+
+    private void filterAndCancel1(double[] coef, double[] state, double[] x, int len) {
+        final double f00 = coef[0], f01 = coef[1], f02 = coef[2], g01 = coef[4], g02 = coef[5];
+        final double f10 = coef[6], f11 = coef[7], f12 = coef[8], g11 = coef[10], g12 = coef[11];
+        final double f20 = coef[12], f21 = coef[13], f22 = coef[14], g21 = coef[16], g22 = coef[17];
+        final double f30 = coef[18], f31 = coef[19], f32 = coef[20], g31 = coef[22], g32 = coef[23];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3];
+        double z20 = state[4], z21 = state[5], z30 = state[6], z31 = state[7];
+        final int o0 = orders[0];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            // the band-pass: SosFilter's recurrence, operation for operation
+            final double v = x[i];
+            final double y0 = f00 * v + z00;
+            z00 = f01 * v - g01 * y0 + z01;
+            z01 = f02 * v - g02 * y0;
+            final double y1 = f10 * y0 + z10;
+            z10 = f11 * y0 - g11 * y1 + z11;
+            z11 = f12 * y0 - g12 * y1;
+            final double y2 = f20 * y1 + z20;
+            z20 = f21 * y1 - g21 * y2 + z21;
+            z21 = f22 * y1 - g22 * y2;
+            final double y = f30 * y2 + z30;
+            z30 = f31 * y2 - g31 * y + z31;
+            z31 = f32 * y2 - g32 * y;
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            int order = 0;
+            for (; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch0 = ch;
+            final double sh0 = sh;
+            hum += a0 * ch0 + b0 * sh0;
+            double e = y - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        state[6] = z30;
+        state[7] = z31;
+        a[0] = a0;
+        b[0] = b0;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    private void filterAndCancel2(double[] coef, double[] state, double[] x, int len) {
+        final double f00 = coef[0], f01 = coef[1], f02 = coef[2], g01 = coef[4], g02 = coef[5];
+        final double f10 = coef[6], f11 = coef[7], f12 = coef[8], g11 = coef[10], g12 = coef[11];
+        final double f20 = coef[12], f21 = coef[13], f22 = coef[14], g21 = coef[16], g22 = coef[17];
+        final double f30 = coef[18], f31 = coef[19], f32 = coef[20], g31 = coef[22], g32 = coef[23];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3];
+        double z20 = state[4], z21 = state[5], z30 = state[6], z31 = state[7];
+        final int o0 = orders[0];
+        final int o1 = orders[1];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            // the band-pass: SosFilter's recurrence, operation for operation
+            final double v = x[i];
+            final double y0 = f00 * v + z00;
+            z00 = f01 * v - g01 * y0 + z01;
+            z01 = f02 * v - g02 * y0;
+            final double y1 = f10 * y0 + z10;
+            z10 = f11 * y0 - g11 * y1 + z11;
+            z11 = f12 * y0 - g12 * y1;
+            final double y2 = f20 * y1 + z20;
+            z20 = f21 * y1 - g21 * y2 + z21;
+            z21 = f22 * y1 - g22 * y2;
+            final double y = f30 * y2 + z30;
+            z30 = f31 * y2 - g31 * y + z31;
+            z31 = f32 * y2 - g32 * y;
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            int order = 0;
+            for (; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch0 = ch;
+            final double sh0 = sh;
+            hum += a0 * ch0 + b0 * sh0;
+            for (; order < o1; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch1 = ch;
+            final double sh1 = sh;
+            hum += a1 * ch1 + b1 * sh1;
+            double e = y - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        state[6] = z30;
+        state[7] = z31;
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    private void filterAndCancel3(double[] coef, double[] state, double[] x, int len) {
+        final double f00 = coef[0], f01 = coef[1], f02 = coef[2], g01 = coef[4], g02 = coef[5];
+        final double f10 = coef[6], f11 = coef[7], f12 = coef[8], g11 = coef[10], g12 = coef[11];
+        final double f20 = coef[12], f21 = coef[13], f22 = coef[14], g21 = coef[16], g22 = coef[17];
+        final double f30 = coef[18], f31 = coef[19], f32 = coef[20], g31 = coef[22], g32 = coef[23];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3];
+        double z20 = state[4], z21 = state[5], z30 = state[6], z31 = state[7];
+        final int o0 = orders[0];
+        final int o1 = orders[1];
+        final int o2 = orders[2];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double a2 = a[2];
+        double b2 = b[2];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            // the band-pass: SosFilter's recurrence, operation for operation
+            final double v = x[i];
+            final double y0 = f00 * v + z00;
+            z00 = f01 * v - g01 * y0 + z01;
+            z01 = f02 * v - g02 * y0;
+            final double y1 = f10 * y0 + z10;
+            z10 = f11 * y0 - g11 * y1 + z11;
+            z11 = f12 * y0 - g12 * y1;
+            final double y2 = f20 * y1 + z20;
+            z20 = f21 * y1 - g21 * y2 + z21;
+            z21 = f22 * y1 - g22 * y2;
+            final double y = f30 * y2 + z30;
+            z30 = f31 * y2 - g31 * y + z31;
+            z31 = f32 * y2 - g32 * y;
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            int order = 0;
+            for (; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch0 = ch;
+            final double sh0 = sh;
+            hum += a0 * ch0 + b0 * sh0;
+            for (; order < o1; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch1 = ch;
+            final double sh1 = sh;
+            hum += a1 * ch1 + b1 * sh1;
+            for (; order < o2; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch2 = ch;
+            final double sh2 = sh;
+            hum += a2 * ch2 + b2 * sh2;
+            double e = y - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+                a2 += beta * e * ch2;
+                b2 += beta * e * sh2;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        state[6] = z30;
+        state[7] = z31;
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        a[2] = a2;
+        b[2] = b2;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    private void filterAndCancel4(double[] coef, double[] state, double[] x, int len) {
+        final double f00 = coef[0], f01 = coef[1], f02 = coef[2], g01 = coef[4], g02 = coef[5];
+        final double f10 = coef[6], f11 = coef[7], f12 = coef[8], g11 = coef[10], g12 = coef[11];
+        final double f20 = coef[12], f21 = coef[13], f22 = coef[14], g21 = coef[16], g22 = coef[17];
+        final double f30 = coef[18], f31 = coef[19], f32 = coef[20], g31 = coef[22], g32 = coef[23];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3];
+        double z20 = state[4], z21 = state[5], z30 = state[6], z31 = state[7];
+        final int o0 = orders[0];
+        final int o1 = orders[1];
+        final int o2 = orders[2];
+        final int o3 = orders[3];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double a2 = a[2];
+        double b2 = b[2];
+        double a3 = a[3];
+        double b3 = b[3];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            // the band-pass: SosFilter's recurrence, operation for operation
+            final double v = x[i];
+            final double y0 = f00 * v + z00;
+            z00 = f01 * v - g01 * y0 + z01;
+            z01 = f02 * v - g02 * y0;
+            final double y1 = f10 * y0 + z10;
+            z10 = f11 * y0 - g11 * y1 + z11;
+            z11 = f12 * y0 - g12 * y1;
+            final double y2 = f20 * y1 + z20;
+            z20 = f21 * y1 - g21 * y2 + z21;
+            z21 = f22 * y1 - g22 * y2;
+            final double y = f30 * y2 + z30;
+            z30 = f31 * y2 - g31 * y + z31;
+            z31 = f32 * y2 - g32 * y;
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            int order = 0;
+            for (; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch0 = ch;
+            final double sh0 = sh;
+            hum += a0 * ch0 + b0 * sh0;
+            for (; order < o1; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch1 = ch;
+            final double sh1 = sh;
+            hum += a1 * ch1 + b1 * sh1;
+            for (; order < o2; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch2 = ch;
+            final double sh2 = sh;
+            hum += a2 * ch2 + b2 * sh2;
+            for (; order < o3; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch3 = ch;
+            final double sh3 = sh;
+            hum += a3 * ch3 + b3 * sh3;
+            double e = y - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+                a2 += beta * e * ch2;
+                b2 += beta * e * sh2;
+                a3 += beta * e * ch3;
+                b3 += beta * e * sh3;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        state[6] = z30;
+        state[7] = z31;
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        a[2] = a2;
+        b[2] = b2;
+        a[3] = a3;
+        b[3] = b3;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    private void filterAndCancel5(double[] coef, double[] state, double[] x, int len) {
+        final double f00 = coef[0], f01 = coef[1], f02 = coef[2], g01 = coef[4], g02 = coef[5];
+        final double f10 = coef[6], f11 = coef[7], f12 = coef[8], g11 = coef[10], g12 = coef[11];
+        final double f20 = coef[12], f21 = coef[13], f22 = coef[14], g21 = coef[16], g22 = coef[17];
+        final double f30 = coef[18], f31 = coef[19], f32 = coef[20], g31 = coef[22], g32 = coef[23];
+        double z00 = state[0], z01 = state[1], z10 = state[2], z11 = state[3];
+        double z20 = state[4], z21 = state[5], z30 = state[6], z31 = state[7];
+        final int o0 = orders[0];
+        final int o1 = orders[1];
+        final int o2 = orders[2];
+        final int o3 = orders[3];
+        final int o4 = orders[4];
+        final double beta = this.beta;
+        final double cosStep = this.cosStep;
+        final double sinStep = this.sinStep;
+        final int block = this.block;
+        double a0 = a[0];
+        double b0 = b[0];
+        double a1 = a[1];
+        double b1 = b[1];
+        double a2 = a[2];
+        double b2 = b[2];
+        double a3 = a[3];
+        double b3 = b[3];
+        double a4 = a[4];
+        double b4 = b[4];
+        double c = this.c;
+        double s = this.s;
+        long n = this.n;
+        int inBlock = this.inBlock;
+        double blockPower = this.blockPower;
+        boolean learning = this.learning;
+        for (int i = 0; i < len; i++) {
+            // the band-pass: SosFilter's recurrence, operation for operation
+            final double v = x[i];
+            final double y0 = f00 * v + z00;
+            z00 = f01 * v - g01 * y0 + z01;
+            z01 = f02 * v - g02 * y0;
+            final double y1 = f10 * y0 + z10;
+            z10 = f11 * y0 - g11 * y1 + z11;
+            z11 = f12 * y0 - g12 * y1;
+            final double y2 = f20 * y1 + z20;
+            z20 = f21 * y1 - g21 * y2 + z21;
+            z21 = f22 * y1 - g22 * y2;
+            final double y = f30 * y2 + z30;
+            z30 = f31 * y2 - g31 * y + z31;
+            z31 = f32 * y2 - g32 * y;
+            if ((n & ANCHOR_MASK) == 0) {
+                c = Math.cos(step * n);
+                s = Math.sin(step * n);
+            }
+            double hum = 0;
+            double ch = 1;
+            double sh = 0;
+            int order = 0;
+            for (; order < o0; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch0 = ch;
+            final double sh0 = sh;
+            hum += a0 * ch0 + b0 * sh0;
+            for (; order < o1; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch1 = ch;
+            final double sh1 = sh;
+            hum += a1 * ch1 + b1 * sh1;
+            for (; order < o2; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch2 = ch;
+            final double sh2 = sh;
+            hum += a2 * ch2 + b2 * sh2;
+            for (; order < o3; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch3 = ch;
+            final double sh3 = sh;
+            hum += a3 * ch3 + b3 * sh3;
+            for (; order < o4; order++) {
+                double t = ch * c - sh * s;
+                sh = sh * c + ch * s;
+                ch = t;
+            }
+            final double ch4 = ch;
+            final double sh4 = sh;
+            hum += a4 * ch4 + b4 * sh4;
+            double e = y - hum;
+            if (learning) {
+                a0 += beta * e * ch0;
+                b0 += beta * e * sh0;
+                a1 += beta * e * ch1;
+                b1 += beta * e * sh1;
+                a2 += beta * e * ch2;
+                b2 += beta * e * sh2;
+                a3 += beta * e * ch3;
+                b3 += beta * e * sh3;
+                a4 += beta * e * ch4;
+                b4 += beta * e * sh4;
+            }
+            x[i] = e;
+            blockPower += e * e;
+            if (++inBlock == block) {
+                learning = endBlock(blockPower);
+                inBlock = 0;
+                blockPower = 0;
+            }
+            double t = c * cosStep - s * sinStep;
+            s = s * cosStep + c * sinStep;
+            c = t;
+            n++;
+        }
+        state[0] = z00;
+        state[1] = z01;
+        state[2] = z10;
+        state[3] = z11;
+        state[4] = z20;
+        state[5] = z21;
+        state[6] = z30;
+        state[7] = z31;
+        a[0] = a0;
+        b[0] = b0;
+        a[1] = a1;
+        b[1] = b1;
+        a[2] = a2;
+        b[2] = b2;
+        a[3] = a3;
+        b[3] = b3;
+        a[4] = a4;
+        b[4] = b4;
+        this.c = c;
+        this.s = s;
+        this.n = n;
+        this.inBlock = inBlock;
+        this.blockPower = blockPower;
+        this.learning = learning;
+    }
+
+    /** Ends a block of {@code block} samples whose summed power is given; returns whether to learn during the next. */
+    private boolean endBlock(double summedPower) {
+        double power = summedPower / block;
+        if (quietPower < 0) {
+            quietPower = power;
+        }
+        boolean learn = power <= BURST_FACTOR * quietPower;
+        if (learn) {
+            quietPower += quietAlpha * (power - quietPower);
+        }
+        return learn;
+    }
+
+    private void processAny(double[] x, int len) {
         for (int i = 0; i < len; i++) {
             if ((n & ANCHOR_MASK) == 0) {
                 // re-anchor the rotating phasor on the exact phase, so rounding cannot accumulate

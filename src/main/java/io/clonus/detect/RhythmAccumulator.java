@@ -16,6 +16,7 @@ public final class RhythmAccumulator {
     private final double highHz;
     private final int segment;
     private final int step;
+    private final int ringMask;
     private final double[] ring;
     private final double[] window;
     private final double[] work;
@@ -38,6 +39,7 @@ public final class RhythmAccumulator {
             n <<= 1;
         }
         this.segment = n;
+        this.ringMask = n - 1; // n is a power of two: index & ringMask == index % n for index >= 0
         this.step = n / 2;
         this.ring = new double[n];
         this.window = new double[n];
@@ -51,9 +53,9 @@ public final class RhythmAccumulator {
 
     /** @param x next sample of the detection signal */
     public void add(double x) {
-        ring[(int) (count % segment)] = x;
+        ring[(int) (count & ringMask)] = x;
         count++;
-        if (count >= segment && (count - segment) % step == 0) {
+        if (count >= segment && ((count - segment) & (step - 1)) == 0) {
             addSegment(segment);
         }
     }
@@ -63,12 +65,12 @@ public final class RhythmAccumulator {
         long first = count - len;
         double mean = 0;
         for (int i = 0; i < len; i++) {
-            mean += ring[(int) ((first + i) % segment)];
+            mean += ring[(int) ((first + i) & ringMask)];
         }
         mean /= len;
         java.util.Arrays.fill(work, 0.0);
         for (int i = 0; i < len; i++) {
-            work[i] = (ring[(int) ((first + i) % segment)] - mean) * windowAt(i, len);
+            work[i] = (ring[(int) ((first + i) & ringMask)] - mean) * windowAt(i, len);
         }
         // zero-padded to twice the segment so that the inverse transform is a linear, not circular, correlation
         fft.realForward(work);

@@ -24,6 +24,13 @@ final class SampleChecks {
     private final long[] countAtMin;
     private final long[] countAtMax;
     private long n;
+    // checkBlock's results per axis, kept only when every axis of the block is finite
+    private final double[] newMin;
+    private final double[] newMax;
+    private final int[] newRunAtMin;
+    private final int[] newRunAtMax;
+    private final long[] newCountAtMin;
+    private final long[] newCountAtMax;
 
     SampleChecks(String label, double fs, int axes) {
         this.label = label;
@@ -35,6 +42,12 @@ final class SampleChecks {
         this.runAtMax = new int[axes];
         this.countAtMin = new long[axes];
         this.countAtMax = new long[axes];
+        this.newMin = new double[axes];
+        this.newMax = new double[axes];
+        this.newRunAtMin = new int[axes];
+        this.newRunAtMax = new int[axes];
+        this.newCountAtMin = new long[axes];
+        this.newCountAtMax = new long[axes];
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
@@ -64,6 +77,84 @@ final class SampleChecks {
         } else {
             runAtMin[axis] = 0;
         }
+    }
+
+    /**
+     * Checks {@code length} samples of every axis from {@code offset}: the same as {@link #check} of each axis
+     * then {@link #next()}, sample after sample, with the running state in locals. A non-finite sample
+     * sends the block through that per-sample path, which refuses it at the exact sample and axis.
+     *
+     * @param x      one array per axis ({@code axes} of them)
+     * @param offset first sample
+     * @param length number of samples
+     */
+    void checkBlock(double[][] x, int offset, int length) {
+        for (int a = 0; a < axes; a++) {
+            if (!scanAxis(a, x[a], offset, length)) {
+                for (int i = offset; i < offset + length; i++) {
+                    for (int b = 0; b < axes; b++) {
+                        check(b, x[b][i]);
+                    }
+                    next();
+                }
+                return;
+            }
+        }
+        for (int a = 0; a < axes; a++) {
+            min[a] = newMin[a];
+            max[a] = newMax[a];
+            runAtMin[a] = newRunAtMin[a];
+            runAtMax[a] = newRunAtMax[a];
+            countAtMin[a] = newCountAtMin[a];
+            countAtMax[a] = newCountAtMax[a];
+        }
+        n += length;
+    }
+
+    /** One axis of {@link #checkBlock} into the new* arrays; false (and nothing kept) at a non-finite sample. */
+    private boolean scanAxis(int axis, double[] x, int offset, int length) {
+        double mx = max[axis];
+        double mn = min[axis];
+        int rMax = runAtMax[axis];
+        int rMin = runAtMin[axis];
+        long cMax = countAtMax[axis];
+        long cMin = countAtMin[axis];
+        boolean finite = true;
+        for (int i = offset; i < offset + length; i++) {
+            double v = x[i];
+            finite &= Math.abs(v) <= Double.MAX_VALUE;
+            if (v < mx && v > mn) {
+                // strictly inside the range so far, the usual case: both runs at the extremes end
+                rMax = 0;
+                rMin = 0;
+                continue;
+            }
+            if (v > mx) {
+                mx = v;
+                rMax = 1;
+                cMax = 0;
+            } else if (v == mx) {
+                cMax += ++rMax == 3 ? 3 : rMax > 3 ? 1 : 0;
+            } else {
+                rMax = 0;
+            }
+            if (v < mn) {
+                mn = v;
+                rMin = 1;
+                cMin = 0;
+            } else if (v == mn) {
+                cMin += ++rMin == 3 ? 3 : rMin > 3 ? 1 : 0;
+            } else {
+                rMin = 0;
+            }
+        }
+        newMax[axis] = mx;
+        newMin[axis] = mn;
+        newRunAtMax[axis] = rMax;
+        newRunAtMin[axis] = rMin;
+        newCountAtMax[axis] = cMax;
+        newCountAtMin[axis] = cMin;
+        return finite;
     }
 
     void next() {

@@ -99,9 +99,11 @@ public final class StreamingDetector {
             throw new IllegalStateException("this detector expects " + axes + " axes: use accept(double[][], ...)");
         }
         ensureOpen();
-        for (int i = offset; i < offset + length; i++) {
-            checks.check(0, x[i]);
-            checks.next();
+        single[0] = x;
+        try {
+            checks.checkBlock(single, offset, length);
+        } finally {
+            single[0] = null;
         }
         if (emg != null) {
             emg.accept(x, offset, length);
@@ -129,12 +131,7 @@ public final class StreamingDetector {
             return;
         }
         ensureOpen();
-        for (int i = offset; i < offset + length; i++) {
-            for (int a = 0; a < axes; a++) {
-                checks.check(a, x[a][i]);
-            }
-            checks.next();
-        }
+        checks.checkBlock(x, offset, length);
         acc.accept(x, offset, length);
     }
 

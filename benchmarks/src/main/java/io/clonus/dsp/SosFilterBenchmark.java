@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Throughput of the filtering hot loop in samples per microsecond (x 1e6 = samples/s). Target: a
  * 4-section band-pass (butter(4, [20, 450], fs=2000)) above 150 million samples/s.
- * Run: {@code mvn -Pbench verify -Djmh.args="SosFilterBenchmark"}.
+ * Run alone: {@code mvn -Pbench -DskipTests verify -Dbench.scipy.skip=true -Djmh.args="-f 1 -wi 3 -i 5 SosFilterBenchmark"};
+ * {@code mvn -Pbench -DskipTests verify} runs it with all the others.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
