@@ -119,11 +119,6 @@ final class MainsCanceller {
     // same order, so the same bits, without a store and reload of every weight on each sample's dependency
     // chain.
 
-
-
-
-
-
     private void filterAndCancel1(double[] coef, double[] state, double[] x, int len) {
         final double f00 = coef[0], f01 = coef[1], f02 = coef[2], g01 = coef[4], g02 = coef[5];
         final double f10 = coef[6], f11 = coef[7], f12 = coef[8], g11 = coef[10], g12 = coef[11];
