@@ -1,8 +1,6 @@
 package io.clonus.cli;
 
-import io.clonus.detect.Beat;
 import io.clonus.detect.ClonusResult;
-import io.clonus.detect.Episode;
 import io.clonus.detect.Signal;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ record Analysis(String file, Recording.Source source, Signal signal, ClonusResul
     static Analysis of(String file, Recording.Source source, Signal signal, ClonusResult raw, List<String> notes) {
         List<String> warnings = new ArrayList<>(notes);
         warnings.addAll(raw.warnings());
-        return new Analysis(file, source, signal, shift(raw, source.startS()), warnings);
+        return new Analysis(file, source, signal, raw.shifted(source.startS()), warnings);
     }
 
     /** @return the channel name */
@@ -47,14 +45,6 @@ record Analysis(String file, Recording.Source source, Signal signal, ClonusResul
     /** @return the channel with its segment, as used in annotations and messages: "EMG L TA (segment 2)" */
     String channelAndSegment() {
         return source.segment() == 0 ? source.channel() : source.channel() + " (segment " + source.segment() + ")";
-    }
-
-    /**
-     * @param dt seconds to add
-     * @return the result with every episode and beat time moved by {@code dt}
-     */
-    static ClonusResult shift(ClonusResult r, double dt) {
-        return r.shifted(dt);
     }
 
     /** @return this analysis without its samples, so that they can be freed */

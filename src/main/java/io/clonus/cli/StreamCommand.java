@@ -11,6 +11,7 @@ import io.clonus.detect.InvalidSignalException;
 import io.clonus.detect.SignalType;
 import io.clonus.detect.StreamingDetector;
 import io.clonus.io.ChannelPlan;
+import io.clonus.io.DelimitedText;
 import io.clonus.io.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -139,7 +140,7 @@ final class StreamCommand implements Callable<Integer> {
                                     lineNo, col + 1, header.get(col), cells[col]));
                         }
                     }
-                    ch.detector.accept(ch.axes == row.length ? row : slice(row, ch.axes), 0, 1);
+                    ch.detector.accept(row, 0, 1); // every signal has row.length axes (EMG: 1; ACC: one sensor)
                 }
             }
             if (signals == null) {
@@ -172,12 +173,6 @@ final class StreamCommand implements Callable<Integer> {
         return 1;
     }
 
-    private static double[][] slice(double[][] row, int axes) {
-        double[][] s = new double[axes][];
-        System.arraycopy(row, 0, s, 0, axes);
-        return s;
-    }
-
     private static boolean isNumber(String s) {
         try {
             Double.parseDouble(s);
@@ -191,8 +186,7 @@ final class StreamCommand implements Callable<Integer> {
     private int[] choose(List<String> header) throws InputException {
         List<String> available = new ArrayList<>();
         for (String h : header) {
-            String n = h.toLowerCase(Locale.ROOT);
-            if (!(n.equals("time") || n.equals("t") || n.startsWith("time_") || n.equals("t_s"))) {
+            if (!DelimitedText.isTimeColumn(h)) {
                 available.add(h);
             }
         }

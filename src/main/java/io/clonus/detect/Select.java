@@ -65,46 +65,9 @@ final class Select {
         return a[k];
     }
 
-    /** {@link #kth} in {@link Double#compare}'s order, exactly as a sort. */
+    /** {@link #kth} in {@link Double#compare}'s order: NaN is rare enough for a sort. */
     static double kthTotalOrder(double[] a, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        while (hi > lo) {
-            // median of three as pivot, then Hoare partition
-            int mid = (lo + hi) >>> 1;
-            if (Double.compare(a[mid], a[lo]) < 0) {
-                swap(a, mid, lo);
-            }
-            if (Double.compare(a[hi], a[lo]) < 0) {
-                swap(a, hi, lo);
-            }
-            if (Double.compare(a[hi], a[mid]) < 0) {
-                swap(a, hi, mid);
-            }
-            double pivot = a[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (Double.compare(a[i], pivot) < 0) {
-                    i++;
-                }
-                while (Double.compare(a[j], pivot) > 0) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
+        java.util.Arrays.sort(a, 0, n);
         return a[k];
     }
 

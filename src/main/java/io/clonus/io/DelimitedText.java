@@ -155,14 +155,23 @@ public final class DelimitedText {
     /** Index of the time column, or -1. */
     static int timeColumn(String[] names) {
         for (int i = 0; i < names.length; i++) {
-            String n = names[i].toLowerCase(Locale.ROOT).replace(" ", "");
-            if (n.equals("time") || n.equals("t") || n.startsWith("time_") || n.startsWith("time(")
-                    || n.equals("t_s") || n.equals("t_ms") || n.equals("t(s)") || n.equals("t(ms)")
-                    || n.equals("times") || n.equals("timestamp")) {
+            if (isTimeColumn(names[i])) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * @param name a column name
+     * @return whether it names a time column: {@code time}, {@code t}, {@code time_s}, {@code t_s},
+     *         {@code time (s)}, {@code t_ms}, {@code timestamp} and the like (case and spaces ignored)
+     */
+    public static boolean isTimeColumn(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace(" ", "");
+        return n.equals("time") || n.equals("t") || n.startsWith("time_") || n.startsWith("time(")
+                || n.equals("t_s") || n.equals("t_ms") || n.equals("t(s)") || n.equals("t(ms)")
+                || n.equals("times") || n.equals("timestamp");
     }
 
     private static double rateFromTime(double[] t, double scale, String name, int[] lines) throws InputException {
