@@ -32,7 +32,7 @@ public final class StreamingDetector {
     private final int axes;
     private final EmgConditioner emg;
     private final AccConditioner acc;
-    private final BeatFinder finder;
+    private final DetectionStages finder;
     private final SampleChecks checks;
     private final double[][] single = new double[1][];
     private boolean finished;
@@ -58,11 +58,11 @@ public final class StreamingDetector {
             if (type == SignalType.EMG) {
                 emg = new EmgConditioner(config, sampleRateHz, forward);
                 acc = null;
-                finder = new BeatFinder(config, type, emg.envelopeRateHz(), emg.time0S(), listener);
+                finder = new DetectionStages(config, type, emg.envelopeRateHz(), emg.time0S(), listener);
             } else {
                 acc = new AccConditioner(config, sampleRateHz, axes, forward);
                 emg = null;
-                finder = new BeatFinder(config, type, sampleRateHz, acc.time0S(), listener);
+                finder = new DetectionStages(config, type, sampleRateHz, acc.time0S(), listener);
             }
         } catch (InvalidSignalException e) {
             throw new InvalidSignalException(this.label, e.getMessage());
@@ -191,16 +191,21 @@ public final class StreamingDetector {
      * @return at most how long after its last beat an episode at that frequency is reported ended, seconds
      */
     public double episodeEndLatencyS(double frequencyHz) {
-        return (2 + config.intervalTolerance()) / frequencyHz + beatLatencyS();
+        return (1 + config.thresholds().maxMissedBeats() + config.thresholds().linkTolerance()) / frequencyHz + beatLatencyS();
     }
 
     /** Forwards the conditioner's output to the finder made after it. */
     private static final class Forward implements DetectionSink {
-        BeatFinder target;
+        DetectionStages target;
 
         @Override
         public void accept(double value, double level, double power) {
             target.accept(value, level, power);
+        }
+
+        @Override
+        public void inputMagnitude(double maxAbs) {
+            target.inputMagnitude(maxAbs);
         }
     }
 }

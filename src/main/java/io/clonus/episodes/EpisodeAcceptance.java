@@ -1,0 +1,196 @@
+package io.clonus.episodes;
+
+import io.clonus.beats.DetectionHistory;
+import io.clonus.beats.NoiseFloor;
+import io.clonus.detect.AcceptanceRule;
+import io.clonus.detect.DetectorConfig;
+import io.clonus.detect.SignalType;
+import io.clonus.detect.Thresholds;
+import io.clonus.dsp.Spectrum;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Decides whether a run of beat candidates is clonus, rule by rule ({@link AcceptanceRule}, in that
+ * order), and says which rule a rejected run failed with the measured value and the limit.
+ *
+ * <ul>
+ * <li>{@code BEATS}: at least {@code minBeats} beats.</li>
+ * <li>{@code BAND_LOW}, {@code BAND_HIGH}: the frequency, 1 / mean interval, lies in the clonus band.</li>
+ * <li>{@code JITTER}: the beat-to-beat jitter, estimated from successive interval differences as
+ *     sqrt(sum (I[k+1] - I[k])^2 / (2 (m - 1))) / mean I for m intervals (slow drift of the frequency hardly
+ *     changes it), is not significantly above {@code maxJitterCv}: at most maxJitterCv × sqrt(q / df), q
+ *     the {@code jitterConfidence} quantile of the chi-square distribution with df = m - 1 degrees of freedom.
+ *     Two intervals give a wide bound, sixty a narrow one; a single interval is not judged.</li>
+ * <li>{@code SINGLE_UNITS} (EMG): at most {@code maxUnitShare} of the beats look like single motor-unit
+ *     potentials: a unit firing regularly is not clonus.</li>
+ * <li>{@code CYCLE_SALIENCE} (ACC): a run of fewer than {@code selfEvidentBeats} cycles has a median
+ *     amplitude of at least {@code minCycleSalience} noise floors: a few cycles no larger than the
+ *     background could be chance.</li>
+ * <li>{@code STRAYS}: strong candidates within one period before the first and after the last beat, or
+ *     between beats, at least 1 / {@code amplitudeRatio} of the run's median amplitude, but not on the run:
+ *     none for a run of fewer than {@code openBeats} beats (clonus that dies out after a few beats stands
+ *     alone, while a chain picked out of irregular firing has neighbours off its rhythm), at most
+ *     {@code maxStrayShare} of the beats for longer runs.</li>
+ * <li>{@code SPECTRUM}: the periodogram of the run's stretch of detection signal (from half a period before
+ *     the first beat to half a period after the last) peaks, in the search range, within
+ *     {@code spectralAgreement} of the beat frequency: the FFT agrees with the beat timing.</li>
+ * </ul>
+ * Not thread-safe.
+ */
+final class EpisodeAcceptance {
+    /** Counts the strong candidates off a run; implemented by the tracker that holds them. */
+    interface Strays {
+        /**
+         * @param run          the run
+         * @param fromS        start of the stretch searched, seconds
+         * @param toS          end, seconds
+         * @param minAmplitude smallest amplitude counted
+         * @return strong candidates in [fromS, toS] not on the run
+         */
+        int count(Run run, double fromS, double toS, double minAmplitude);
+    }
+
+    private final DetectorConfig cfg;
+    private final Thresholds t;
+    private final SignalType type;
+    private final DetectionHistory h;
+    private final NoiseFloor floor;
+    private final Strays strays;
+    private final int nfft;
+    private final double[] stretch;
+    private final double[] chiSquare = new double[1024];
+    private final Periodicity periodicity = new Periodicity();
+    private double lastPeriodicity;
+    private double measured;
+    private double limit;
+
+    EpisodeAcceptance(DetectorConfig config, SignalType type, DetectionHistory history, NoiseFloor floor,
+            Strays strays) {
+        this.cfg = config;
+        this.t = config.thresholds();
+        this.type = type;
+        this.h = history;
+        this.floor = floor;
+        this.strays = strays;
+        this.stretch = new double[history.capacity()];
+        int n = Integer.highestOneBit((int) Math.ceil(history.rateHz() / 0.05));
+        while (n < history.rateHz() / 0.05 || n < history.capacity()) {
+            n <<= 1;
+        }
+        this.nfft = n;
+    }
+
+    static final boolean DEBUG = Boolean.getBoolean("clonus.debug");
+    static final double MIN_PERIODICITY_ACC = 0.5;
+
+    /** @return the periodicity measured by the last judgement that reached it */
+    double periodicity() {
+        return lastPeriodicity;
+    }
+
+    /** @return the value measured by the last rule that failed */
+    double measured() {
+        return measured;
+    }
+
+    /** @return the limit of the last rule that failed */
+    double limit() {
+        return limit;
+    }
+
+    /**
+     * @param run the run, in time order, consecutive beats only
+     * @return null when the run is clonus, else the first rule it fails ({@link #measured()}, {@link #limit()})
+     */
+    AcceptanceRule judge(Run run) {
+        int n = run.size();
+        if (n < cfg.minBeats()) {
+            return fail(AcceptanceRule.BEATS, n, cfg.minBeats());
+        }
+        double period = run.meanPeriodS();
+        double f = 1 / period;
+        if (f < cfg.bandLowHz()) {
+            return fail(AcceptanceRule.BAND_LOW, f, cfg.bandLowHz());
+        }
+        if (f > cfg.bandHighHz()) {
+            return fail(AcceptanceRule.BAND_HIGH, f, cfg.bandHighHz());
+        }
+        int m = n - 1;
+        if (m >= 2) {
+            double ss = 0;
+            for (int i = 2; i < n; i++) {
+                double d = (run.timeS(i) - run.timeS(i - 1)) - (run.timeS(i - 1) - run.timeS(i - 2));
+                ss += d * d;
+            }
+            double jitter = Math.sqrt(ss / (2.0 * (m - 1))) / period;
+            double bound = t.maxJitterCv() * Math.sqrt(chiSquareQuantile(m - 1) / (m - 1));
+            if (jitter > bound) {
+                return fail(AcceptanceRule.JITTER, jitter, bound);
+            }
+        }
+        if (type == SignalType.EMG) {
+            int units = 0;
+            for (int i = 0; i < n; i++) {
+                units += run.unit(i) ? 1 : 0;
+            }
+            double share = (double) units / n;
+            if (share > t.maxUnitShare()) {
+                return fail(AcceptanceRule.SINGLE_UNITS, share, t.maxUnitShare());
+            }
+        } else if (n < t.selfEvidentBeats()) {
+            double fl = floor.value();
+            double salience = fl > 0 ? run.medianAmplitude() / fl : Double.POSITIVE_INFINITY;
+            if (salience < t.minCycleSalience()) {
+                return fail(AcceptanceRule.CYCLE_SALIENCE, salience, t.minCycleSalience());
+            }
+        }
+        double minAmp = run.medianAmplitude() / t.amplitudeRatio();
+        int off = strays.count(run, run.firstS() - period, run.lastS() + period, minAmp);
+        int allowed = n < t.openBeats() ? 0 : (int) Math.floor(t.maxStrayShare() * n);
+        if (off > allowed) {
+            return fail(AcceptanceRule.STRAYS, off, allowed);
+        }
+        long from = h.indexAt(run.firstS() - period / 2);
+        long to = h.indexAt(run.lastS() + period / 2);
+        int len = h.copyValues(from, to, stretch);
+        lastPeriodicity = periodicity.at(stretch, len, period * h.rateHz());
+        if (DEBUG) {
+            System.err.printf(java.util.Locale.ROOT, "judge %.3f-%.3f n=%d f=%.2f periodicity %.3f%n", run.firstS(),
+                    run.lastS(), n, f, lastPeriodicity);
+        }
+        if (type == SignalType.ACC && lastPeriodicity < MIN_PERIODICITY_ACC) {
+            return fail(AcceptanceRule.PERIODICITY, lastPeriodicity, MIN_PERIODICITY_ACC);
+        }
+        if (len >= 8) {
+            double peak = Spectrum.periodogram(stretch, 0, len, h.rateHz(), nfft)
+                    .peak(cfg.searchLowHz(), cfg.searchHighHz()).frequencyHz();
+            if (Math.abs(peak - f) > t.spectralAgreement() * f) {
+                return fail(AcceptanceRule.SPECTRUM, peak, f);
+            }
+        }
+        return null;
+    }
+
+    private AcceptanceRule fail(AcceptanceRule rule, double value, double against) {
+        measured = value;
+        limit = against;
+        return rule;
+    }
+
+    /** The jitterConfidence quantile of chi-square with df degrees of freedom (Commons Math), memoised. */
+    private double chiSquareQuantile(int df) {
+        if (df >= chiSquare.length) {
+            return quantile(df);
+        }
+        if (chiSquare[df] == 0) {
+            chiSquare[df] = quantile(df);
+        }
+        return chiSquare[df];
+    }
+
+    private double quantile(int df) {
+        return new ChiSquaredDistribution((RandomGenerator) null, df, 1e-12)
+                .inverseCumulativeProbability(t.jitterConfidence());
+    }
+}
