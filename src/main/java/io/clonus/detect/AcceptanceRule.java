@@ -14,6 +14,9 @@ public enum AcceptanceRule {
     BAND_HIGH("frequency Hz", "at most"),
     /** Beat-to-beat jitter not significantly above {@code maxJitterCv}; measured: jitter CV, limit: its bound. */
     JITTER("jitter CV", "at most"),
+    /** EMG: between beats the envelope stays below half the smaller beat for at least the minimum share of the
+     *  interval; measured: mean share. */
+    RELAXATION("relaxed share", "at least"),
     /** EMG: at most {@code maxUnitShare} of the beats single motor-unit potentials; measured: share. */
     SINGLE_UNITS("single-unit share", "at most"),
     /** ACC: a short run's typical amplitude at least {@code minCycleSalience} noise floors; measured: floors. */

@@ -48,10 +48,16 @@ import java.util.function.Consumer;
  * @param linkTolerance      largest relative change between consecutive beat intervals of a chain (default
  *                           0.4: interval jitter of up to 7 % and slowing by up to 2 Hz at onset and end,
  *                           Wallace et al. 2012, change consecutive intervals by up to about a third)
+ * @param extendTolerance    largest relative change between an episode's recent period and the interval to
+ *                           the beat that extends it (default 0.5: consecutive intervals of published clonus
+ *                           differ by up to half when jitter and slowing at the end coincide; within an
+ *                           episode the muscle is silent between beats, so a wider window finds the next
+ *                           beat without taking noise)
  * @param amplitudeRatio     largest ratio between the amplitudes of consecutive beats of a chain, and of a
  *                           beat to its episode's typical beat (default 5)
  * @param maxJitterCv        the beat-to-beat jitter of clonus, as a coefficient of variation, that a chain
- *                           must not significantly exceed (default 0.08; published jitter is 1-7 %). The
+ *                           must not significantly exceed (default 0.12: published jitter is 1-7 %, and slowing by up to 2 Hz
+ *                           at onset and end adds as much again to the successive differences). The
  *                           jitter is estimated from successive interval differences, which slow drift
  *                           does not inflate, and compared with a one-sided {@code jitterConfidence} chi-square
  *                           bound, so that a chain of few intervals is not rejected for the noise of its
@@ -89,6 +95,7 @@ public record Thresholds(
         double minFallShare,
         double minRiseShare,
         double linkTolerance,
+        double extendTolerance,
         double amplitudeRatio,
         double maxJitterCv,
         double jitterConfidence,
@@ -121,6 +128,9 @@ public record Thresholds(
         fraction("minRiseShare", minRiseShare);
         if (!(linkTolerance > 0 && linkTolerance < 1)) {
             throw new IllegalArgumentException("linkTolerance must be between 0 and 1, got " + linkTolerance);
+        }
+        if (!(extendTolerance > 0 && extendTolerance < 1)) {
+            throw new IllegalArgumentException("extendTolerance must be between 0 and 1, got " + extendTolerance);
         }
         if (!(amplitudeRatio >= 1) || Double.isInfinite(amplitudeRatio)) {
             throw new IllegalArgumentException("amplitudeRatio must be at least 1, got " + amplitudeRatio);
@@ -213,8 +223,9 @@ public record Thresholds(
             values.put("minFallShare", 0.1);
             values.put("minRiseShare", 0.2);
             values.put("linkTolerance", 0.4);
+            values.put("extendTolerance", 0.5);
             values.put("amplitudeRatio", 5.0);
-            values.put("maxJitterCv", 0.08);
+            values.put("maxJitterCv", 0.12);
             values.put("jitterConfidence", 0.99);
             values.put("spectralAgreement", 0.25);
             values.put("openBeats", 5);
@@ -265,7 +276,7 @@ public record Thresholds(
             return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
                     d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"),
                     d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
-                    d("linkTolerance"), d("amplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
+                    d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
                     d("spectralAgreement"), i("openBeats"), d("maxStrayShare"), d("maxUnitShare"),
                     d("minCycleSalience"), i("selfEvidentBeats"), i("maxMissedBeats"));
         }

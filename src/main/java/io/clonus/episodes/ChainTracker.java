@@ -32,7 +32,7 @@ import java.util.List;
  *
  * <p><b>Growing.</b> Once accepted, the episode is extended backwards from its first beat at the rhythm
  * of its first interval, and forwards at the median of its latest three intervals, by strong and weak
- * candidates alike (the largest in each window of {@code linkTolerance}); up to {@code maxMissedBeats}
+ * candidates alike (the largest in each window of {@code extendTolerance}); up to {@code maxMissedBeats}
  * missing beats in a row are bridged when a beat follows at the rhythm. It ends when no beat comes; a beat
  * after a gap that nothing follows is dropped.
  *
@@ -85,6 +85,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
 
     private final long[] walk = new long[CANDIDATES];
     private final Run probe = new Run();
+    private final Run trimmed = new Run();
+    private final Run accepted = new Run();
     private final Run run = new Run();
     private boolean open;
     private boolean heldBeat;
@@ -130,6 +132,10 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             boolean unitLike) {
         long q = count++;
         int s = (int) (q & MASK);
+        if (EpisodeAcceptance.DEBUG) {
+            System.err.printf(java.util.Locale.ROOT, "cand %d %.3f a=%.4g sal=%.2f %s%s%n", q, timeS, amplitude, salience,
+                    strong ? "S" : "w", unitLike ? " unit" : "");
+        }
         cT[s] = timeS;
         cA[s] = amplitude;
         cS[s] = salience;
@@ -328,8 +334,23 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             openEpisode(probe);
             return true;
         }
-        listener.onRejectedRun(new RejectedRun(probe.firstS(), probe.lastS(), probe.size(), 1 / probe.meanPeriodS(),
-                failed, acceptance.measured(), acceptance.limit()));
+        RejectedRun rejected = new RejectedRun(probe.firstS(), probe.lastS(), probe.size(), 1 / probe.meanPeriodS(),
+                failed, acceptance.measured(), acceptance.limit());
+        // a chain may have taken one stray beat at either end (a ring-out cycle, a burst of the stretch that
+        // evoked it): the chain without it is judged too
+        for (int dropFirst = 0; dropFirst <= 1; dropFirst++) {
+            for (int dropLast = 0; dropLast <= 1; dropLast++) {
+                if (dropFirst + dropLast == 0 || probe.size() - dropFirst - dropLast < cfg.minBeats()) {
+                    continue;
+                }
+                trimmed.copyRange(probe, dropFirst, probe.size() - dropLast);
+                if (acceptance.judge(trimmed) == null) {
+                    openEpisode(trimmed);
+                    return true;
+                }
+            }
+        }
+        listener.onRejectedRun(rejected);
         return false;
     }
 
@@ -361,6 +382,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private void openEpisode(Run chain) {
         run.copyFrom(chain);
         backfill();
+        accepted.copyFrom(run);
         pN = 0;
         open = true;
         heldBeat = false;
@@ -373,16 +395,16 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         }
     }
 
-    /** Links earlier candidates, weak ones too, at the rhythm of the first interval. */
+    /** Links earlier candidates, weak ones too, at the rhythm of the first intervals. */
     private void backfill() {
         double typical = run.medianAmplitude();
         double ar = t.amplitudeRatio();
         double earliest = h.timeS(h.oldest());
         while (run.size() >= 2) {
             double t0 = run.firstS();
-            double period = run.timeS(1) - t0;
-            double from = t0 - hi * period;
-            double to = t0 - lo * period;
+            double period = run.earlyPeriodS(3);
+            double from = t0 - (1 + t.extendTolerance()) * period;
+            double to = t0 - period / (1 + t.extendTolerance());
             long best = -1;
             for (long q = run.seq(0) - 1; q >= Math.max(firstFree, count - CANDIDATES); q--) {
                 int s = (int) (q & MASK);
@@ -413,11 +435,16 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             double typical = run.typicalAmplitude();
             long after = run.seq(run.size() - 1);
             boolean taken = false;
+            double ext = t.extendTolerance();
             for (int k = 1; k <= 1 + t.maxMissedBeats() && !taken; k++) {
-                double from = k == 1 ? last + lo * period : last + (k - t.linkTolerance()) * period;
-                double to = k == 1 ? last + hi * period : last + (k + t.linkTolerance()) * period;
-                if (k > 1) {
-                    from = Math.max(from, last + (k - 1) * hi * period);
+                // window k: the k-th beat from the last, the first k - 1 missing; windows do not overlap
+                double from = last + (k - (k == 1 ? ext : Math.min(ext, 0.5))) * period;
+                double to = last + (k + Math.min(ext, 0.5)) * period;
+                if (k == 1) {
+                    from = last + period / (1 + ext);
+                }
+                if (run.missedBefore(run.size() - 1) > 0 && k > 1) {
+                    break; // a beat after a gap must be followed at the rhythm before another gap
                 }
                 if (frontierS < to) {
                     return; // the window is not complete yet
@@ -469,6 +496,11 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private void close() {
         if (run.size() > 1 && run.missedBefore(run.size() - 1) > 0) {
             run.removeLast(); // a beat after a gap that nothing followed is not part of the episode
+        }
+        if (run.size() > accepted.size() && acceptance.judge(run) != null) {
+            // grown by beats that break the rhythm of the whole (a drift out of the band, a tail of noise): the
+            // episode is what was accepted
+            run.copyFrom(accepted);
         }
         Episode e = builder.build(run);
         if (e.classification() == Classification.NONE) {

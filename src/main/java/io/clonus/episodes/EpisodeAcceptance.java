@@ -83,6 +83,7 @@ final class EpisodeAcceptance {
 
     static final boolean DEBUG = Boolean.getBoolean("clonus.debug");
     static final double MIN_PERIODICITY_ACC = 0.5;
+    static final double MIN_RELAXED_SHARE = 0.4;
 
     /** @return the periodicity measured by the last judgement that reached it */
     double periodicity() {
@@ -104,6 +105,17 @@ final class EpisodeAcceptance {
      * @return null when the run is clonus, else the first rule it fails ({@link #measured()}, {@link #limit()})
      */
     AcceptanceRule judge(Run run) {
+        AcceptanceRule r = judgeRules(run);
+        if (DEBUG) {
+            System.err.printf(java.util.Locale.ROOT, "judge %.3f-%.3f n=%d f=%.2f periodicity %.3f relax %.3f -> %s%n",
+                    run.firstS(), run.lastS(), run.size(), 1 / run.meanPeriodS(), lastPeriodicity, relaxedShare(run),
+                    r == null ? "ACCEPT" : r + " " + measured + " vs " + limit);
+        }
+        return r;
+    }
+
+    private AcceptanceRule judgeRules(Run run) {
+        lastPeriodicity = Double.NaN;
         int n = run.size();
         if (n < cfg.minBeats()) {
             return fail(AcceptanceRule.BEATS, n, cfg.minBeats());
@@ -118,10 +130,14 @@ final class EpisodeAcceptance {
         }
         int m = n - 1;
         if (m >= 2) {
+            // intervals across a gap count as their mean period
             double ss = 0;
+            double previous = (run.timeS(1) - run.timeS(0)) / (1 + run.missedBefore(1));
             for (int i = 2; i < n; i++) {
-                double d = (run.timeS(i) - run.timeS(i - 1)) - (run.timeS(i - 1) - run.timeS(i - 2));
+                double interval = (run.timeS(i) - run.timeS(i - 1)) / (1 + run.missedBefore(i));
+                double d = interval - previous;
                 ss += d * d;
+                previous = interval;
             }
             double jitter = Math.sqrt(ss / (2.0 * (m - 1))) / period;
             double bound = t.maxJitterCv() * Math.sqrt(chiSquareQuantile(m - 1) / (m - 1));
@@ -130,6 +146,10 @@ final class EpisodeAcceptance {
             }
         }
         if (type == SignalType.EMG) {
+            double relaxed = relaxedShare(run);
+            if (relaxed < MIN_RELAXED_SHARE) {
+                return fail(AcceptanceRule.RELAXATION, relaxed, MIN_RELAXED_SHARE);
+            }
             int units = 0;
             for (int i = 0; i < n; i++) {
                 units += run.unit(i) ? 1 : 0;
@@ -155,10 +175,6 @@ final class EpisodeAcceptance {
         long to = h.indexAt(run.lastS() + period / 2);
         int len = h.copyValues(from, to, stretch);
         lastPeriodicity = periodicity.at(stretch, len, period * h.rateHz());
-        if (DEBUG) {
-            System.err.printf(java.util.Locale.ROOT, "judge %.3f-%.3f n=%d f=%.2f periodicity %.3f%n", run.firstS(),
-                    run.lastS(), n, f, lastPeriodicity);
-        }
         if (type == SignalType.ACC && lastPeriodicity < MIN_PERIODICITY_ACC) {
             return fail(AcceptanceRule.PERIODICITY, lastPeriodicity, MIN_PERIODICITY_ACC);
         }
@@ -170,6 +186,28 @@ final class EpisodeAcceptance {
             }
         }
         return null;
+    }
+
+    /** Mean over the intervals of the share of samples below half the smaller of the two beats' amplitudes. */
+    double relaxedShare(Run run) {
+        double sum = 0;
+        int m = 0;
+        for (int i = 1; i < run.size(); i++) {
+            long a = h.indexAt(run.timeS(i - 1));
+            long b = h.indexAt(run.timeS(i));
+            double half = 0.5 * Math.min(h.value(Math.max(a, h.oldest())), h.value(Math.max(b, h.oldest())));
+            int below = 0;
+            int all = 0;
+            for (long k = Math.max(a + 1, h.oldest()); k < b; k++) {
+                below += h.value(k) < half ? 1 : 0;
+                all++;
+            }
+            if (all > 0) {
+                sum += (double) below / all;
+                m++;
+            }
+        }
+        return m == 0 ? 0 : sum / m;
     }
 
     private AcceptanceRule fail(AcceptanceRule rule, double value, double against) {

@@ -158,6 +158,36 @@ final class Run {
         }
     }
 
+    /**
+     * @param first how many of the earliest intervals to look at (at most)
+     * @return the median of the earliest consecutive intervals, seconds
+     */
+    double earlyPeriodS(int first) {
+        int n = 0;
+        for (int i = 1; i < size && n < first && n < scratch.length; i++) {
+            scratch[n++] = (timeS[i] - timeS[i - 1]) / (1 + missed[i]);
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(scratch, 0, n);
+        return n % 2 == 1 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
+    }
+
+    /** Copies beats [from, to) of another run into this one; the first copied beat counts as consecutive. */
+    void copyRange(Run o, int from, int to) {
+        int n = to - from;
+        grow(n);
+        System.arraycopy(o.timeS, from, timeS, 0, n);
+        System.arraycopy(o.amplitude, from, amplitude, 0, n);
+        System.arraycopy(o.salience, from, salience, 0, n);
+        System.arraycopy(o.seq, from, seq, 0, n);
+        System.arraycopy(o.unit, from, unit, 0, n);
+        System.arraycopy(o.missed, from, missed, 0, n);
+        missed[0] = 0;
+        size = n;
+    }
+
     /** Copies another run into this one. */
     void copyFrom(Run o) {
         grow(o.size);

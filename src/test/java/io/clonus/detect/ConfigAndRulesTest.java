@@ -85,7 +85,7 @@ class ConfigAndRulesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().minBeats(1).build())
                 .getMessage().contains("minBeats"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> DetectorConfig.builder().intervalTolerance(0.7).build()).getMessage().contains("intervalTolerance"));
+                () -> Thresholds.builder().set("linkTolerance", 1.5).build()).getMessage().contains("linkTolerance"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> DetectorConfig.builder().envelopeCutoffHz(10).build()).getMessage().contains("twice"));
         assertTrue(assertThrows(IllegalArgumentException.class,
