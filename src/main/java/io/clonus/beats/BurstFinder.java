@@ -163,12 +163,14 @@ public final class BurstFinder {
 
     /**
      * The envelope's valley before the peak at k: walking down past any shallow dip that stays above half
-     * the peak (a burst's envelope may waver), to the first local minimum below it; not beyond lo.
+     * the peak (a burst's envelope may waver), to the first local minimum below it; never onto a higher
+     * neighbour and not beyond lo.
      */
     static long valleyLeft(DetectionHistory h, long k, long lo) {
-        double half = 0.5 * h.value(k);
+        double peak = h.value(k);
+        double half = 0.5 * peak;
         long i = k;
-        while (i > lo && (h.value(i - 1) <= h.value(i) || h.value(i - 1) > half)) {
+        while (i > lo && h.value(i - 1) <= peak && (h.value(i - 1) <= h.value(i) || h.value(i - 1) > half)) {
             i--;
         }
         return i;
@@ -176,9 +178,10 @@ public final class BurstFinder {
 
     /** Like {@link #valleyLeft} after the peak; not beyond hi. */
     static long valleyRight(DetectionHistory h, long k, long hi) {
-        double half = 0.5 * h.value(k);
+        double peak = h.value(k);
+        double half = 0.5 * peak;
         long i = k;
-        while (i < hi && (h.value(i + 1) <= h.value(i) || h.value(i + 1) > half)) {
+        while (i < hi && h.value(i + 1) <= peak && (h.value(i + 1) <= h.value(i) || h.value(i + 1) > half)) {
             i++;
         }
         return i;

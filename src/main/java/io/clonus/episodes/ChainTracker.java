@@ -19,12 +19,12 @@ import java.util.List;
  * Links beat candidates into chains, hands chains to {@link EpisodeAcceptance}, and grows an accepted
  * chain into an episode on both sides; {@link EpisodeBuilder} turns it into an {@link Episode}.
  *
- * <p><b>Chains.</b> Every strong candidate is linked to each recent strong candidate that could precede
- * it (an interval in the search range, amplitudes within {@code amplitudeRatio}), continuing the longest
+ * <p><b>Chains.</b> Every candidate is linked to each recent candidate that could precede it (an interval in the search range, amplitudes within {@code amplitudeRatio}), continuing the longest
  * chain through that predecessor whose last interval differs from the new one by at most
  * {@code linkTolerance} (relative): consecutive intervals are compared, not a period fixed by the first,
  * so that jitter and a drifting frequency keep a chain together. Several chains are kept per candidate,
- * so a stray peak neither starts a false rhythm nor hides a true one.
+ * so a stray peak neither starts a false rhythm nor hides a true one. A chain needs at least {@code minBeats}
+ * strong beats to be judged at all: weak candidates complete a rhythm, they do not make one.
  *
  * <p><b>Acceptance.</b> A chain of at least {@code openBeats} beats is judged whenever it grows; a shorter
  * one (from {@code minBeats}) once it can no longer grow, when the silence after it is known. Each chain
@@ -50,6 +50,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final Thresholds t;
     private final DetectionHistory h;
     private final DetectionListener listener;
+    private final boolean reportRejections;
     private final EpisodeAcceptance acceptance;
     private final EpisodeBuilder builder;
     private final double minIv;
@@ -76,6 +77,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final double[][] sLast = new double[CANDIDATES][STATES];
     private final double[][] sSsd = new double[CANDIDATES][STATES];
     private final boolean[][] sExt = new boolean[CANDIDATES][STATES];
+    private final int[][] sStrong = new int[CANDIDATES][STATES];
 
     // chains waiting for the silence after them
     private final long[] pSeq = new long[PENDING];
@@ -107,6 +109,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         this.t = config.thresholds();
         this.h = history;
         this.listener = listener == null ? new DetectionListener() { } : listener;
+        this.reportRejections = listener != null;
         this.acceptance = new EpisodeAcceptance(config, type, history, floor, this);
         this.builder = new EpisodeBuilder(config, history);
         this.minIv = 1 / config.searchHighHz();
@@ -142,7 +145,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         cStrong[s] = strong;
         cUnit[s] = unitLike;
         sN[s] = 0;
-        if (!open && strong) {
+        if (!open) {
             link(q);
         }
     }
@@ -186,16 +189,19 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 break; // older candidates are further away still
             }
             double ratio = cA[sq] / cA[sp];
-            if (!cStrong[sp] || dt < minIv || !(ratio <= ar && ratio >= 1 / ar)) {
+            if (dt < minIv || !(ratio <= ar && ratio >= 1 / ar)) {
                 continue;
             }
             int bestLen = 0;
             int bestSt = -1;
             double bestSum = 0;
             double bestSsd = 0;
+            int bestStrong = 0;
+            int own = (cStrong[sq] ? 1 : 0);
             if (dt <= maxIv) {
                 bestLen = 2;
                 bestSum = dt;
+                bestStrong = own + (cStrong[sp] ? 1 : 0);
             }
             for (int st = 0; st < sN[sp]; st++) {
                 double last = sLast[sp][st];
@@ -212,15 +218,16 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                     bestSt = st;
                     bestSum = sum;
                     bestSsd = ssd;
+                    bestStrong = sStrong[sp][st] + own;
                 }
             }
-            if (bestLen > 0 && keep(sq, p, bestSt, bestLen, bestSum, dt, bestSsd) && bestSt >= 0) {
+            if (bestLen > 0 && keep(sq, p, bestSt, bestLen, bestSum, dt, bestSsd, bestStrong) && bestSt >= 0) {
                 sExt[sp][bestSt] = true;
             }
         }
         // judge the long chains now, and queue the others for when they can no longer grow
         for (int st = 0; st < sN[sq]; st++) {
-            if (sLen[sq][st] >= t.openBeats()) {
+            if (sLen[sq][st] >= t.openBeats() && sStrong[sq][st] >= cfg.minBeats()) {
                 load(q, st, probe);
                 if (acceptance.judge(probe) == null) {
                     openEpisode(probe);
@@ -229,7 +236,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             }
         }
         for (int st = 0; st < sN[sq]; st++) {
-            if (sLen[sq][st] >= cfg.minBeats()) {
+            if (sLen[sq][st] >= cfg.minBeats() && sStrong[sq][st] >= cfg.minBeats()) {
                 queue(q, st, tq + hi * sLast[sq][st]);
             }
         }
@@ -241,7 +248,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     }
 
     /** Keeps a chain for candidate slot s, replacing the shortest when all places are taken. */
-    private boolean keep(int s, long pred, int predSt, int len, double sum, double last, double ssd) {
+    private boolean keep(int s, long pred, int predSt, int len, double sum, double last, double ssd, int strong) {
         int at = sN[s];
         if (at == STATES) {
             at = 0;
@@ -262,6 +269,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         sSum[s][at] = sum;
         sLast[s][at] = last;
         sSsd[s][at] = ssd;
+        sStrong[s][at] = strong;
         sExt[s][at] = false;
         return true;
     }
@@ -289,7 +297,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         out.clear();
         for (int i = n - 1; i >= 0; i--) {
             int s = (int) (walk[i] & MASK);
-            out.add(cT[s], cA[s], cS[s], walk[i], cUnit[s], 0);
+            out.add(cT[s], cA[s], cS[s], walk[i], cUnit[s], cStrong[s], 0);
         }
     }
 
@@ -334,8 +342,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             openEpisode(probe);
             return true;
         }
-        RejectedRun rejected = new RejectedRun(probe.firstS(), probe.lastS(), probe.size(), 1 / probe.meanPeriodS(),
-                failed, acceptance.measured(), acceptance.limit());
+        RejectedRun rejected = reportRejections ? new RejectedRun(probe.firstS(), probe.lastS(), probe.size(),
+                1 / probe.meanPeriodS(), failed, acceptance.measured(), acceptance.limit()) : null;
         // a chain may have taken one stray beat at either end (a ring-out cycle, a burst of the stretch that
         // evoked it): the chain without it is judged too
         for (int dropFirst = 0; dropFirst <= 1; dropFirst++) {
@@ -350,7 +358,9 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 }
             }
         }
-        listener.onRejectedRun(rejected);
+        if (rejected != null) {
+            listener.onRejectedRun(rejected);
+        }
         return false;
     }
 
@@ -423,7 +433,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 return;
             }
             int s = (int) (best & MASK);
-            run.addFirst(cT[s], cA[s], cS[s], best, cUnit[s]);
+            run.addFirst(cT[s], cA[s], cS[s], best, cUnit[s], cStrong[s]);
         }
     }
 
@@ -485,7 +495,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             listener.onBeat(episodeNumber, new Beat(run.lastS(), run.amplitude(run.size() - 1)));
             heldBeat = false;
         }
-        run.add(cT[s], cA[s], cS[s], q, cUnit[s], missed);
+        run.add(cT[s], cA[s], cS[s], q, cUnit[s], cStrong[s], missed);
         if (missed == 0) {
             listener.onBeat(episodeNumber, new Beat(cT[s], cA[s]));
         } else {
@@ -518,9 +528,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         for (long q = Math.max(firstFree, count - CANDIDATES); q < count && !open; q++) {
             int s = (int) (q & MASK);
             sN[s] = 0;
-            if (cStrong[s]) {
-                link(q);
-            }
+            link(q);
         }
     }
 }

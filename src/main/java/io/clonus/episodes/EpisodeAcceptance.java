@@ -6,7 +6,7 @@ import io.clonus.detect.AcceptanceRule;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.SignalType;
 import io.clonus.detect.Thresholds;
-import io.clonus.dsp.Spectrum;
+import io.clonus.dsp.PeriodogramPeak;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -16,6 +16,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <ul>
  * <li>{@code BEATS}: at least {@code minBeats} beats.</li>
+ * <li>{@code STRONG_BEATS}: at least {@code minBeats} of them strong: weak beats complete a rhythm, strong
+ *     ones make it.</li>
  * <li>{@code BAND_LOW}, {@code BAND_HIGH}: the frequency, 1 / mean interval, lies in the clonus band.</li>
  * <li>{@code JITTER}: the beat-to-beat jitter, estimated from successive interval differences as
  *     sqrt(sum (I[k+1] - I[k])^2 / (2 (m - 1))) / mean I for m intervals (slow drift of the frequency hardly
@@ -57,7 +59,7 @@ final class EpisodeAcceptance {
     private final DetectionHistory h;
     private final NoiseFloor floor;
     private final Strays strays;
-    private final int nfft;
+    private final PeriodogramPeak spectrum;
     private final double[] stretch;
     private final double[] chiSquare = new double[1024];
     private final Periodicity periodicity = new Periodicity();
@@ -78,7 +80,7 @@ final class EpisodeAcceptance {
         while (n < history.rateHz() / 0.05 || n < history.capacity()) {
             n <<= 1;
         }
-        this.nfft = n;
+        this.spectrum = PeriodogramPeak.of(n, history.rateHz());
     }
 
     static final boolean DEBUG = Boolean.getBoolean("clonus.debug");
@@ -119,6 +121,13 @@ final class EpisodeAcceptance {
         int n = run.size();
         if (n < cfg.minBeats()) {
             return fail(AcceptanceRule.BEATS, n, cfg.minBeats());
+        }
+        int strong = 0;
+        for (int i = 0; i < n; i++) {
+            strong += run.strong(i) ? 1 : 0;
+        }
+        if (strong < cfg.minBeats()) {
+            return fail(AcceptanceRule.STRONG_BEATS, strong, cfg.minBeats());
         }
         double period = run.meanPeriodS();
         double f = 1 / period;
@@ -179,8 +188,7 @@ final class EpisodeAcceptance {
             return fail(AcceptanceRule.PERIODICITY, lastPeriodicity, MIN_PERIODICITY_ACC);
         }
         if (len >= 8) {
-            double peak = Spectrum.periodogram(stretch, 0, len, h.rateHz(), nfft)
-                    .peak(cfg.searchLowHz(), cfg.searchHighHz()).frequencyHz();
+            double peak = spectrum.peakHz(stretch, 0, len, cfg.searchLowHz(), cfg.searchHighHz());
             if (Math.abs(peak - f) > t.spectralAgreement() * f) {
                 return fail(AcceptanceRule.SPECTRUM, peak, f);
             }

@@ -7,6 +7,7 @@ import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.Episode;
 import io.clonus.detect.ScatsGrade;
 import io.clonus.dsp.Autocorrelation;
+import io.clonus.dsp.PeriodogramPeak;
 import io.clonus.dsp.Spectrum;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class EpisodeBuilder {
     private final DetectorConfig cfg;
     private final DetectionHistory h;
     private final int nfft;
+    private final PeriodogramPeak peak;
     private final double[] evidence;
     private long evidenceStart;
     private int evidenceLength;
@@ -42,6 +44,7 @@ final class EpisodeBuilder {
             n <<= 1;
         }
         this.nfft = n;
+        this.peak = PeriodogramPeak.of(n, history.rateHz());
     }
 
     /** Starts keeping the detection signal from index {@code from} (as far as the history still holds it). */
@@ -77,8 +80,10 @@ final class EpisodeBuilder {
         OptionalDouble spectral = OptionalDouble.empty();
         OptionalDouble acf = OptionalDouble.empty();
         if (to - from >= 8) {
-            spectral = OptionalDouble.of(Spectrum.periodogram(evidence, from, to, h.rateHz(), Math.max(nfft, to - from))
-                    .peak(cfg.searchLowHz(), cfg.searchHighHz()).frequencyHz());
+            spectral = OptionalDouble.of(to - from <= nfft
+                    ? peak.peakHz(evidence, from, to, cfg.searchLowHz(), cfg.searchHighHz())
+                    : Spectrum.periodogram(evidence, from, to, h.rateHz(), to - from)
+                            .peak(cfg.searchLowHz(), cfg.searchHighHz()).frequencyHz());
             int minLag = Math.max(1, (int) Math.floor(h.rateHz() / cfg.searchHighHz()));
             int maxLag = Math.min(to - from - 2, (int) Math.ceil(h.rateHz() / cfg.searchLowHz()) + 1);
             if (maxLag > minLag + 1 && !constant(from, to)) {

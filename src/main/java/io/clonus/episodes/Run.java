@@ -13,6 +13,7 @@ final class Run {
     private double[] salience = new double[64];
     private long[] seq = new long[64];
     private boolean[] unit = new boolean[64];
+    private boolean[] strong = new boolean[64];
     private int[] missed = new int[64];
     private int size;
     private final double[] scratch = new double[64];
@@ -45,6 +46,10 @@ final class Run {
         return unit[i];
     }
 
+    boolean strong(int i) {
+        return strong[i];
+    }
+
     int missedBefore(int i) {
         return missed[i];
     }
@@ -57,8 +62,9 @@ final class Run {
         return timeS[size - 1];
     }
 
-    void add(double t, double a, double s, long q, boolean u, int missedBefore) {
+    void add(double t, double a, double s, long q, boolean u, boolean st, int missedBefore) {
         grow(size + 1);
+        strong[size] = st;
         timeS[size] = t;
         amplitude[size] = a;
         salience[size] = s;
@@ -69,8 +75,10 @@ final class Run {
     }
 
     /** Puts a beat before the first, which becomes consecutive to it. */
-    void addFirst(double t, double a, double s, long q, boolean u) {
+    void addFirst(double t, double a, double s, long q, boolean u, boolean st) {
         grow(size + 1);
+        System.arraycopy(strong, 0, strong, 1, size);
+        strong[0] = st;
         System.arraycopy(timeS, 0, timeS, 1, size);
         System.arraycopy(amplitude, 0, amplitude, 1, size);
         System.arraycopy(salience, 0, salience, 1, size);
@@ -154,6 +162,7 @@ final class Run {
             salience = Arrays.copyOf(salience, cap);
             seq = Arrays.copyOf(seq, cap);
             unit = Arrays.copyOf(unit, cap);
+            strong = Arrays.copyOf(strong, cap);
             missed = Arrays.copyOf(missed, cap);
         }
     }
@@ -183,6 +192,7 @@ final class Run {
         System.arraycopy(o.salience, from, salience, 0, n);
         System.arraycopy(o.seq, from, seq, 0, n);
         System.arraycopy(o.unit, from, unit, 0, n);
+        System.arraycopy(o.strong, from, strong, 0, n);
         System.arraycopy(o.missed, from, missed, 0, n);
         missed[0] = 0;
         size = n;
@@ -196,6 +206,7 @@ final class Run {
         System.arraycopy(o.salience, 0, salience, 0, o.size);
         System.arraycopy(o.seq, 0, seq, 0, o.size);
         System.arraycopy(o.unit, 0, unit, 0, o.size);
+        System.arraycopy(o.strong, 0, strong, 0, o.size);
         System.arraycopy(o.missed, 0, missed, 0, o.size);
         size = o.size;
     }
