@@ -212,9 +212,9 @@ public record Thresholds(
             values.put("strongSalience", 3.0);
             values.put("weakSalience", 2.0);
             values.put("burstWindowS", 0.02);
-            values.put("minRelaxation", 0.5);
+            values.put("minRelaxation", 0.6);
             values.put("maxRelaxedLevel", 2.0);
-            values.put("relaxedShare", 0.15);
+            values.put("relaxedShare", 0.25);
             values.put("minBurstS", 0.008);
             values.put("singleUnitShare", 0.85);
             values.put("floorQuantile", 0.2);

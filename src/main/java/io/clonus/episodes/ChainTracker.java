@@ -30,11 +30,13 @@ import java.util.List;
  * one (from {@code minBeats}) once it can no longer grow, when the silence after it is known. Each chain
  * that can no longer grow and was not accepted is reported with the rule it failed.
  *
- * <p><b>Growing.</b> Once accepted, the episode is extended backwards from its first beat at the rhythm
- * of its first interval, and forwards at the median of its latest three intervals, by strong and weak
+ * <p><b>Growing.</b> Once accepted, the episode is extended backwards from its first beat (by up to
+ * {@link #MAX_BACKFILL} beats) at the rhythm of its first intervals, and forwards at the median of its latest three intervals, by strong and weak
  * candidates alike (the largest in each window of {@code extendTolerance}); up to {@code maxMissedBeats}
  * missing beats in a row are bridged when a beat follows at the rhythm. It ends when no beat comes; a beat
- * after a gap that nothing follows is dropped.
+ * after a gap that nothing follows is dropped. The grown episode is judged again as a whole; when it fails
+ * (drifted out of the band, took noise at an end), it keeps the accepted chain and the growth on one side
+ * if that passes, else the chain alone.
  *
  * <p>Memory is bounded: the last 256 candidates with up to 12 chains each, the open episode's beats and
  * its stretch of signal. Nothing is allocated per sample; per candidate only when a chain is reported or
@@ -45,6 +47,11 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private static final int MASK = CANDIDATES - 1;
     private static final int STATES = 12;
     private static final int PENDING = 64;
+    /**
+     * Beats linked back before an accepted chain at most: the weak or slower beats of an onset (slowing by up
+     * to 2 Hz over about three beats, Wallace et al. 2012), not a history.
+     */
+    static final int MAX_BACKFILL = 4;
 
     private final DetectorConfig cfg;
     private final Thresholds t;
@@ -89,6 +96,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final Run probe = new Run();
     private final Run trimmed = new Run();
     private final Run accepted = new Run();
+    private int chainLength;
+    private int backfilled;
     private final Run run = new Run();
     private boolean open;
     private boolean heldBeat;
@@ -391,8 +400,9 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
 
     private void openEpisode(Run chain) {
         run.copyFrom(chain);
+        chainLength = run.size();
         backfill();
-        accepted.copyFrom(run);
+        backfilled = run.size() - chainLength;
         pN = 0;
         open = true;
         heldBeat = false;
@@ -410,7 +420,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         double typical = run.medianAmplitude();
         double ar = t.amplitudeRatio();
         double earliest = h.timeS(h.oldest());
-        while (run.size() >= 2) {
+        for (int added = 0; added < MAX_BACKFILL && run.size() >= 2; added++) {
             double t0 = run.firstS();
             double period = run.earlyPeriodS(3);
             double from = t0 - (1 + t.extendTolerance()) * period;
@@ -507,10 +517,23 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         if (run.size() > 1 && run.missedBefore(run.size() - 1) > 0) {
             run.removeLast(); // a beat after a gap that nothing followed is not part of the episode
         }
-        if (run.size() > accepted.size() && acceptance.judge(run) != null) {
+        if (run.size() > chainLength && acceptance.judge(run) != null) {
             // grown by beats that break the rhythm of the whole (a drift out of the band, a tail of noise): the
-            // episode is what was accepted
-            run.copyFrom(accepted);
+            // episode is the accepted chain with whichever growth keeps the whole acceptable
+            int extended = run.size() - backfilled - chainLength;
+            accepted.copyFrom(run);
+            boolean kept = false;
+            if (backfilled > 0) {
+                run.copyRange(accepted, backfilled, accepted.size());
+                kept = acceptance.judge(run) == null;
+            }
+            if (!kept && extended > 0) {
+                run.copyRange(accepted, 0, backfilled + chainLength);
+                kept = acceptance.judge(run) == null;
+            }
+            if (!kept) {
+                run.copyRange(accepted, backfilled, backfilled + chainLength);
+            }
         }
         Episode e = builder.build(run);
         if (e.classification() == Classification.NONE) {
