@@ -17,7 +17,6 @@ import io.clonus.detect.Thresholds;
  * it looks like a single motor-unit potential ({@link BurstMorphology}). Not thread-safe.
  */
 public final class BurstFinder {
-    static final boolean DEBUG = Boolean.getBoolean("clonus.debug");
     private final Thresholds t;
     private final DetectionHistory h;
     private final NoiseFloor floor;
@@ -100,9 +99,6 @@ public final class BurstFinder {
             minR = Math.min(minR, v);
         }
         double prominence = dk - Math.max(minL, minR);
-        if (DEBUG) {
-            System.err.printf(java.util.Locale.ROOT, "peak %.3f d=%.4g minL=%.4g minR=%.4g floor=%.4g%n", h.timeS(k), dk, minL, minR, floor.value());
-        }
         if (prominence < t.minRelaxation() * dk) {
             return;
         }
@@ -111,9 +107,6 @@ public final class BurstFinder {
         long iR = valleyRight(h, k, whi);
         double level = burstLevel(iL, iR);
         double salience = f > 0 ? level / f : Double.POSITIVE_INFINITY;
-        if (DEBUG) {
-            System.err.printf(java.util.Locale.ROOT, "  level=%.4g sal=%.3g relaxes=%s%n", level, salience, relaxesBothSides(k, iL, iR, f));
-        }
         if (salience < t.weakSalience() || !relaxesBothSides(k, iL, iR, f)) {
             return;
         }

@@ -67,29 +67,40 @@ public final class Methods {
                     .append(" of the local range to a trough on one side and by at least ").append(pct(t.minFallShare()))
                     .append(" on the other. ");
         }
-        s.append("Strong candidates were linked into chains whose consecutive intervals differed by at most ")
+        s.append("Candidates were linked into chains whose consecutive intervals differed by at most ")
                 .append(pct(t.linkTolerance())).append(" and whose amplitudes differed by at most a factor of ")
                 .append(n(t.amplitudeRatio())).append(". A chain of at least ").append(c.minBeats())
-                .append(" beats became an episode when its frequency (1 / mean interval) lay in the ")
-                .append(n(c.bandLowHz())).append('-').append(n(c.bandHighHz()))
+                .append(" beats, ").append(c.minBeats()).append(" of them strong, became an episode when its frequency")
+                .append(" (1 / mean interval) lay in the ").append(n(c.bandLowHz())).append('-').append(n(c.bandHighHz()))
                 .append(" Hz clonus band; its beat-to-beat jitter (from successive interval differences) was not")
                 .append(" significantly above ").append(pct(t.maxJitterCv())).append(" (one-sided ")
                 .append(pct(t.jitterConfidence())).append(" chi-square bound)");
         if (r.type() == SignalType.EMG) {
-            s.append("; at most ").append(pct(t.maxUnitShare())).append(" of its beats were single motor-unit potentials");
+            s.append("; between beats the envelope stayed below half the smaller beat's peak for at least ")
+                    .append(pct(t.minRelaxedShare())).append(" of the interval on average; at most ")
+                    .append(pct(t.maxUnitShare())).append(" of its beats were single motor-unit potentials");
         } else {
             s.append("; a chain of fewer than ").append(t.selfEvidentBeats()).append(" cycles had a median amplitude of")
-                    .append(" at least ").append(n(t.minCycleSalience())).append(" noise floors");
+                    .append(" at least ").append(n(t.minCycleSalience())).append(" noise floors; the signal, divided by")
+                    .append(" its running RMS over one period, correlated with itself one period later by at least ")
+                    .append(n(t.minCyclePeriodicity()));
         }
-        s.append("; no other strong candidate lay within one period of a chain of fewer than ").append(t.openBeats())
-                .append(" beats (at most ").append(pct(t.maxStrayShare())).append(" of the beats for longer chains);")
-                .append(" and the periodogram of its stretch of detection signal peaked within ")
+        if (r.type() == SignalType.EMG) {
+            s.append("; no other strong candidate lay within one period before its first or after its last beat, nor")
+                    .append(" between the beats of a chain of fewer than ").append(t.openBeats()).append(" beats (at most ")
+                    .append(pct(t.maxStrayShare())).append(" of the beats of longer chains)");
+        }
+        s.append("; and the periodogram of its stretch of detection signal peaked within ")
                 .append(pct(t.spectralAgreement())).append(" of the beat frequency. Chains shorter than ")
-                .append(t.openBeats()).append(" beats were judged once the silence after them was known. An episode")
-                .append(" was then extended before its first and after its last beat by strong and weak candidates at")
-                .append(" its rhythm, across at most ").append(t.maxMissedBeats()).append(" missing beats in a row.")
-                .append(" Episode frequency is the inverse of the mean beat interval; duration is the number of beats")
-                .append(" times that interval. ");
+                .append(t.openBeats()).append(" beats were judged once the silence after them was known, and a chain")
+                .append(" that failed was judged again without its first or last beat. An episode was then extended")
+                .append(" by strong and weak candidates at its rhythm (within ").append(pct(t.extendTolerance()))
+                .append(" of its recent period): by up to ").append(t.maxBackfillBeats())
+                .append(" beats before its first beat, and after its last for as long as beats came, across at most ")
+                .append(t.maxMissedBeats())
+                .append(" missing beats in a row; the grown episode was judged again as a whole, and growth that")
+                .append(" broke its rhythm was left out. Episode frequency is the inverse of the mean beat interval;")
+                .append(" duration is the number of beats times that interval. ");
         s.append(c.rule().describe()).append(' ');
         s.append("Every episode was also graded with the SCATS clonus item by duration (Benz et al. 2005). ");
         s.append("The dominant rhythm of the whole record was estimated in ").append(n(c.searchLowHz())).append('-')

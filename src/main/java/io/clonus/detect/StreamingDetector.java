@@ -36,6 +36,7 @@ public final class StreamingDetector {
     private final SampleChecks checks;
     private final double[][] single = new double[1][];
     private boolean finished;
+    private String failure;
 
     private StreamingDetector(DetectorConfig config, SignalType type, String label, double sampleRateHz, int axes,
             DetectionListener listener) {
@@ -92,7 +93,9 @@ public final class StreamingDetector {
      * @param x      samples, not modified
      * @param offset first sample
      * @param length number of samples
-     * @throws InvalidSignalException at a NaN or infinite sample (nothing after it is processed)
+     * @throws InvalidSignalException at a NaN or infinite sample (nothing after it is processed; the detector
+     *                                then refuses further samples and {@link #finish()} with an
+     *                                {@link IllegalStateException})
      */
     public void accept(double[] x, int offset, int length) {
         if (axes != 1) {
@@ -102,6 +105,9 @@ public final class StreamingDetector {
         single[0] = x;
         try {
             checks.checkBlock(single, offset, length);
+        } catch (InvalidSignalException e) {
+            failure = e.getMessage();
+            throw e;
         } finally {
             single[0] = null;
         }
@@ -131,11 +137,20 @@ public final class StreamingDetector {
             return;
         }
         ensureOpen();
-        checks.checkBlock(x, offset, length);
+        try {
+            checks.checkBlock(x, offset, length);
+        } catch (InvalidSignalException e) {
+            failure = e.getMessage();
+            throw e;
+        }
         acc.accept(x, offset, length);
     }
 
     private void ensureOpen() {
+        if (failure != null) {
+            throw new IllegalStateException("this detector refused a sample (" + failure
+                    + ") and takes no more; make a new detector for the next stretch");
+        }
         if (finished) {
             throw new IllegalStateException("finish() was called; make a new detector for more samples");
         }

@@ -67,18 +67,28 @@ import java.util.function.Consumer;
  *                           fraction of the beat frequency (default 0.25: FFT and beat timing agree)
  * @param openBeats          a chain with at least this many beats may open an episode as soon as it passes;
  *                           shorter ones are judged once the silence after them is known (default 5)
- * @param maxStrayShare      at most this share of the strong candidates around a chain (within one period
- *                           of its first and last beat) may lie off it (default 0.2); a chain of fewer than
- *                           {@code openBeats} beats must have none: clonus that dies out is isolated,
- *                           while irregular firing leaves beats off any chain picked from it
+ * @param maxStrayShare      EMG: between the beats of a chain of at least {@code openBeats} beats, at most this
+ *                           share of its beats' number of strong candidates may lie off it (default 0.2); a
+ *                           shorter chain must have none, and no chain may have one within a period before its
+ *                           first or after its last beat: clonus that dies out stands alone, while irregular
+ *                           firing leaves beats off any chain picked from it
+ * @param minRelaxedShare    EMG: between consecutive beats the envelope stays below half the smaller beat's peak
+ *                           for at least this share of the interval, on average over the chain (default 0.4:
+ *                           clonus bursts of 30-80 ms in periods of 125-200 ms leave the muscle relaxed for most
+ *                           of each cycle; sub-peaks of one long burst do not)
  * @param maxUnitShare       EMG: at most this share of a chain's beats may be single motor-unit potentials
  *                           (default 0.5)
+ * @param minCyclePeriodicity ACC: the chain's stretch of signal, divided by its running RMS over one period, must
+ *                           correlate with itself one period later at least this much (default 0.5: consecutive
+ *                           cycles of one oscillation repeat; chance alignments of noise cycles do not)
  * @param minCycleSalience   ACC: a chain of fewer than {@code selfEvidentBeats} cycles needs a typical
  *                           amplitude of at least this many noise floors (default 5)
  * @param selfEvidentBeats   ACC: chains of at least this many cycles are judged on their rhythm alone, so
  *                           that a record oscillating from start to end is found (default 6)
  * @param maxMissedBeats     an episode goes on across at most this many missing beats in a row, when the
  *                           beat after the gap follows at the episode's rhythm (default 2)
+ * @param maxBackfillBeats   beats linked back before an accepted chain at most (default 4: the weak or slower
+ *                           beats of an onset that slows by up to 2 Hz over about three beats, Wallace et al. 2012)
  */
 public record Thresholds(
         double strongSalience,
@@ -102,10 +112,13 @@ public record Thresholds(
         double spectralAgreement,
         int openBeats,
         double maxStrayShare,
+        double minRelaxedShare,
         double maxUnitShare,
+        double minCyclePeriodicity,
         double minCycleSalience,
         int selfEvidentBeats,
-        int maxMissedBeats) {
+        int maxMissedBeats,
+        int maxBackfillBeats) {
 
     /** Checks every value and names the one that is out of range. */
     public Thresholds {
@@ -144,13 +157,20 @@ public record Thresholds(
             throw new IllegalArgumentException("openBeats must be at least 2, got " + openBeats);
         }
         fraction("maxStrayShare", maxStrayShare);
+        fraction("minRelaxedShare", minRelaxedShare);
         fraction("maxUnitShare", maxUnitShare);
+        if (!(minCyclePeriodicity >= -1 && minCyclePeriodicity <= 1)) {
+            throw new IllegalArgumentException("minCyclePeriodicity must be between -1 and 1, got " + minCyclePeriodicity);
+        }
         nonNegative("minCycleSalience", minCycleSalience);
         if (selfEvidentBeats < 2) {
             throw new IllegalArgumentException("selfEvidentBeats must be at least 2, got " + selfEvidentBeats);
         }
         if (maxMissedBeats < 0 || maxMissedBeats > 4) {
             throw new IllegalArgumentException("maxMissedBeats must be 0-4, got " + maxMissedBeats);
+        }
+        if (maxBackfillBeats < 0 || maxBackfillBeats > 64) {
+            throw new IllegalArgumentException("maxBackfillBeats must be 0-64, got " + maxBackfillBeats);
         }
     }
 
@@ -214,7 +234,7 @@ public record Thresholds(
             values.put("burstWindowS", 0.02);
             values.put("minRelaxation", 0.6);
             values.put("maxRelaxedLevel", 2.0);
-            values.put("relaxedShare", 0.25);
+            values.put("relaxedShare", 0.15);
             values.put("minBurstS", 0.008);
             values.put("singleUnitShare", 0.85);
             values.put("floorQuantile", 0.2);
@@ -230,10 +250,13 @@ public record Thresholds(
             values.put("spectralAgreement", 0.25);
             values.put("openBeats", 5);
             values.put("maxStrayShare", 0.2);
+            values.put("minRelaxedShare", 0.4);
             values.put("maxUnitShare", 0.5);
+            values.put("minCyclePeriodicity", 0.5);
             values.put("minCycleSalience", 5.0);
             values.put("selfEvidentBeats", 6);
             values.put("maxMissedBeats", 2);
+            values.put("maxBackfillBeats", 4);
         }
 
         private Builder(Thresholds t) {
@@ -277,8 +300,9 @@ public record Thresholds(
                     d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"),
                     d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
                     d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
-                    d("spectralAgreement"), i("openBeats"), d("maxStrayShare"), d("maxUnitShare"),
-                    d("minCycleSalience"), i("selfEvidentBeats"), i("maxMissedBeats"));
+                    d("spectralAgreement"), i("openBeats"), d("maxStrayShare"), d("minRelaxedShare"),
+                    d("maxUnitShare"), d("minCyclePeriodicity"), d("minCycleSalience"), i("selfEvidentBeats"),
+                    i("maxMissedBeats"), i("maxBackfillBeats"));
         }
 
         private double d(String name) {

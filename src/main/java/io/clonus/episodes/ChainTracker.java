@@ -31,7 +31,7 @@ import java.util.List;
  * that can no longer grow and was not accepted is reported with the rule it failed.
  *
  * <p><b>Growing.</b> Once accepted, the episode is extended backwards from its first beat (by up to
- * {@link #MAX_BACKFILL} beats) at the rhythm of its first intervals, and forwards at the median of its latest three intervals, by strong and weak
+ * {@code maxBackfillBeats} beats) at the rhythm of its first intervals, and forwards at the median of its latest three intervals, by strong and weak
  * candidates alike (the largest in each window of {@code extendTolerance}); up to {@code maxMissedBeats}
  * missing beats in a row are bridged when a beat follows at the rhythm. It ends when no beat comes; a beat
  * after a gap that nothing follows is dropped. The grown episode is judged again as a whole; when it fails
@@ -47,11 +47,6 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private static final int MASK = CANDIDATES - 1;
     private static final int STATES = 12;
     private static final int PENDING = 64;
-    /**
-     * Beats linked back before an accepted chain at most: the weak or slower beats of an onset (slowing by up
-     * to 2 Hz over about three beats, Wallace et al. 2012), not a history.
-     */
-    static final int MAX_BACKFILL = 4;
 
     private final DetectorConfig cfg;
     private final Thresholds t;
@@ -144,10 +139,6 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             boolean unitLike) {
         long q = count++;
         int s = (int) (q & MASK);
-        if (EpisodeAcceptance.DEBUG) {
-            System.err.printf(java.util.Locale.ROOT, "cand %d %.3f a=%.4g sal=%.2f %s%s%n", q, timeS, amplitude, salience,
-                    strong ? "S" : "w", unitLike ? " unit" : "");
-        }
         cT[s] = timeS;
         cA[s] = amplitude;
         cS[s] = salience;
@@ -420,7 +411,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         double typical = run.medianAmplitude();
         double ar = t.amplitudeRatio();
         double earliest = h.timeS(h.oldest());
-        for (int added = 0; added < MAX_BACKFILL && run.size() >= 2; added++) {
+        for (int added = 0; added < t.maxBackfillBeats() && run.size() >= 2; added++) {
             double t0 = run.firstS();
             double period = run.earlyPeriodS(3);
             double from = t0 - (1 + t.extendTolerance()) * period;
@@ -513,6 +504,32 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         }
     }
 
+    /** Leaves the episode state: later candidates may start chains, those that came during the end are linked. */
+    private void endEpisode() {
+        firstFree = run.seq(run.size() - 1) + 1;
+        open = false;
+        heldBeat = false;
+        run.clear();
+        pN = 0;
+        // candidates that arrived during the episode's last windows may begin the next chain
+        for (long q = Math.max(firstFree, count - CANDIDATES); q < count && !open; q++) {
+            int s = (int) (q & MASK);
+            sN[s] = 0;
+            link(q);
+        }
+    }
+
+    /** Ends the open episode without a result: it failed once what followed it was known. */
+    private void discard(AcceptanceRule failed) {
+        builder.cancel();
+        listener.onEpisodeDiscarded(episodeNumber, run.size(), run.size() * run.meanPeriodS());
+        if (reportRejections) {
+            listener.onRejectedRun(new RejectedRun(run.firstS(), run.lastS(), run.size(), 1 / run.meanPeriodS(), failed,
+                    acceptance.measured(), acceptance.limit()));
+        }
+        endEpisode();
+    }
+
     private void close() {
         if (run.size() > 1 && run.missedBefore(run.size() - 1) > 0) {
             run.removeLast(); // a beat after a gap that nothing followed is not part of the episode
@@ -533,7 +550,16 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             }
             if (!kept) {
                 run.copyRange(accepted, backfilled, backfilled + chainLength);
+                kept = acceptance.judge(run) == null;
             }
+            if (!kept) {
+                // the chain itself fails now that what follows it is known (a burst off its rhythm right after)
+                discard(acceptance.judge(run));
+                return;
+            }
+        } else if (run.size() == chainLength && acceptance.judge(run) != null) {
+            discard(acceptance.judge(run));
+            return;
         }
         Episode e = builder.build(run);
         if (e.classification() == Classification.NONE) {
@@ -542,16 +568,6 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             episodes.add(e);
             listener.onEpisodeEnd(episodeNumber, e);
         }
-        firstFree = run.seq(run.size() - 1) + 1;
-        open = false;
-        heldBeat = false;
-        run.clear();
-        pN = 0;
-        // candidates that arrived during the episode's last windows may begin the next chain
-        for (long q = Math.max(firstFree, count - CANDIDATES); q < count && !open; q++) {
-            int s = (int) (q & MASK);
-            sN[s] = 0;
-            link(q);
-        }
+        endEpisode();
     }
 }

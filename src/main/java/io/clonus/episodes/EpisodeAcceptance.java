@@ -24,16 +24,23 @@ import org.apache.commons.math3.random.RandomGenerator;
  *     changes it), is not significantly above {@code maxJitterCv}: at most maxJitterCv × sqrt(q / df), q
  *     the {@code jitterConfidence} quantile of the chi-square distribution with df = m - 1 degrees of freedom.
  *     Two intervals give a wide bound, sixty a narrow one; a single interval is not judged.</li>
+ * <li>{@code RELAXATION} (EMG): between consecutive beats the envelope stays below half the smaller beat's
+ *     peak for at least {@code minRelaxedShare} of the interval on average: the muscle relaxes between
+ *     the brief bursts of clonus, not between the sub-peaks of one long burst.</li>
  * <li>{@code SINGLE_UNITS} (EMG): at most {@code maxUnitShare} of the beats look like single motor-unit
  *     potentials: a unit firing regularly is not clonus.</li>
  * <li>{@code CYCLE_SALIENCE} (ACC): a run of fewer than {@code selfEvidentBeats} cycles has a median
  *     amplitude of at least {@code minCycleSalience} noise floors: a few cycles no larger than the
  *     background could be chance.</li>
- * <li>{@code STRAYS}: strong candidates within one period before the first and after the last beat, or
- *     between beats, at least 1 / {@code amplitudeRatio} of the run's median amplitude, but not on the run:
- *     none for a run of fewer than {@code openBeats} beats (clonus that dies out after a few beats stands
- *     alone, while a chain picked out of irregular firing has neighbours off its rhythm), at most
- *     {@code maxStrayShare} of the beats for longer runs.</li>
+ * <li>{@code STRAYS} (EMG): no strong candidate at least 1 / {@code amplitudeRatio} of the run's median
+ *     amplitude lies off the run within one period before its first or after its last beat (clonus that dies
+ *     out stands alone, while a chain picked out of irregular firing has neighbours off its rhythm); between
+ *     its beats none for a run of fewer than {@code openBeats} beats, at most {@code maxStrayShare} of the
+ *     beats for longer runs. (The cycles of a motion signal go on around any oscillation, so the rule is for
+ *     EMG only.)</li>
+ * <li>{@code PERIODICITY} (ACC): the stretch divided by its running RMS over one period correlates with
+ *     itself one period later at least {@code minCyclePeriodicity} ({@link Periodicity}): the cycles of one
+ *     oscillation repeat, whatever their amplitudes.</li>
  * <li>{@code SPECTRUM}: the periodogram of the run's stretch of detection signal (from half a period before
  *     the first beat to half a period after the last) peaks, in the search range, within
  *     {@code spectralAgreement} of the beat frequency: the FFT agrees with the beat timing.</li>
@@ -63,7 +70,6 @@ final class EpisodeAcceptance {
     private final double[] stretch;
     private final double[] chiSquare = new double[1024];
     private final Periodicity periodicity = new Periodicity();
-    private double lastPeriodicity;
     private double measured;
     private double limit;
 
@@ -83,14 +89,6 @@ final class EpisodeAcceptance {
         this.spectrum = PeriodogramPeak.of(n, history.rateHz());
     }
 
-    static final boolean DEBUG = Boolean.getBoolean("clonus.debug");
-    static final double MIN_PERIODICITY_ACC = 0.5;
-    static final double MIN_RELAXED_SHARE = 0.4;
-
-    /** @return the periodicity measured by the last judgement that reached it */
-    double periodicity() {
-        return lastPeriodicity;
-    }
 
     /** @return the value measured by the last rule that failed */
     double measured() {
@@ -107,17 +105,6 @@ final class EpisodeAcceptance {
      * @return null when the run is clonus, else the first rule it fails ({@link #measured()}, {@link #limit()})
      */
     AcceptanceRule judge(Run run) {
-        AcceptanceRule r = judgeRules(run);
-        if (DEBUG) {
-            System.err.printf(java.util.Locale.ROOT, "judge %.3f-%.3f n=%d f=%.2f periodicity %.3f relax %.3f -> %s%n",
-                    run.firstS(), run.lastS(), run.size(), 1 / run.meanPeriodS(), lastPeriodicity, relaxedShare(run),
-                    r == null ? "ACCEPT" : r + " " + measured + " vs " + limit);
-        }
-        return r;
-    }
-
-    private AcceptanceRule judgeRules(Run run) {
-        lastPeriodicity = Double.NaN;
         int n = run.size();
         if (n < cfg.minBeats()) {
             return fail(AcceptanceRule.BEATS, n, cfg.minBeats());
@@ -156,8 +143,8 @@ final class EpisodeAcceptance {
         }
         if (type == SignalType.EMG) {
             double relaxed = relaxedShare(run);
-            if (relaxed < MIN_RELAXED_SHARE) {
-                return fail(AcceptanceRule.RELAXATION, relaxed, MIN_RELAXED_SHARE);
+            if (relaxed < t.minRelaxedShare()) {
+                return fail(AcceptanceRule.RELAXATION, relaxed, t.minRelaxedShare());
             }
             int units = 0;
             for (int i = 0; i < n; i++) {
@@ -174,18 +161,20 @@ final class EpisodeAcceptance {
                 return fail(AcceptanceRule.CYCLE_SALIENCE, salience, t.minCycleSalience());
             }
         }
-        double minAmp = run.medianAmplitude() / t.amplitudeRatio();
-        int off = strays.count(run, run.firstS() - period, run.lastS() + period, minAmp);
-        int allowed = n < t.openBeats() ? 0 : (int) Math.floor(t.maxStrayShare() * n);
-        if (off > allowed) {
-            return fail(AcceptanceRule.STRAYS, off, allowed);
+        if (type == SignalType.EMG) {
+            AcceptanceRule stray = strays(run, period, n);
+            if (stray != null) {
+                return stray;
+            }
         }
         long from = h.indexAt(run.firstS() - period / 2);
         long to = h.indexAt(run.lastS() + period / 2);
         int len = h.copyValues(from, to, stretch);
-        lastPeriodicity = periodicity.at(stretch, len, period * h.rateHz());
-        if (type == SignalType.ACC && lastPeriodicity < MIN_PERIODICITY_ACC) {
-            return fail(AcceptanceRule.PERIODICITY, lastPeriodicity, MIN_PERIODICITY_ACC);
+        if (type == SignalType.ACC) {
+            double r = periodicity.at(stretch, len, period * h.rateHz());
+            if (r < t.minCyclePeriodicity()) {
+                return fail(AcceptanceRule.PERIODICITY, r, t.minCyclePeriodicity());
+            }
         }
         if (len >= 8) {
             double peak = spectrum.peakHz(stretch, 0, len, cfg.searchLowHz(), cfg.searchHighHz());
@@ -196,8 +185,8 @@ final class EpisodeAcceptance {
         return null;
     }
 
-    /** Mean over the intervals of the share of samples below half the smaller of the two beats' amplitudes. */
-    double relaxedShare(Run run) {
+    /** Mean over the intervals of the share of samples below half the smaller of the two beats' peaks. */
+    private double relaxedShare(Run run) {
         double sum = 0;
         int m = 0;
         for (int i = 1; i < run.size(); i++) {
@@ -216,6 +205,25 @@ final class EpisodeAcceptance {
             }
         }
         return m == 0 ? 0 : sum / m;
+    }
+
+    /**
+     * EMG: strong candidates off the run, within one period before its first or after its last beat (none
+     * allowed) or between its beats (none for a short run, {@code maxStrayShare} of the beats for a long one).
+     */
+    private AcceptanceRule strays(Run run, double period, int n) {
+        double minAmp = run.medianAmplitude() / t.amplitudeRatio();
+        int edges = strays.count(run, run.firstS() - period, run.firstS(), minAmp)
+                + strays.count(run, run.lastS(), run.lastS() + period, minAmp);
+        if (edges > 0) {
+            return fail(AcceptanceRule.STRAYS, edges, 0);
+        }
+        int inside = strays.count(run, run.firstS(), run.lastS(), minAmp);
+        int allowed = n < t.openBeats() ? 0 : (int) Math.floor(t.maxStrayShare() * n);
+        if (inside > allowed) {
+            return fail(AcceptanceRule.STRAYS, inside, allowed);
+        }
+        return null;
     }
 
     private AcceptanceRule fail(AcceptanceRule rule, double value, double against) {

@@ -15,13 +15,11 @@ import java.util.OptionalDouble;
 
 /**
  * Turns a finished run of beats into an {@link Episode}: frequency from the mean period, regularity,
- * beat-aligned similarity, the spectral and autocorrelation rhythm of the episode's own stretch of
+ * amplitude-normalised periodicity ({@link Periodicity}), the spectral and autocorrelation rhythm of the episode's own stretch of
  * detection signal, and the class from the rule. Keeps that stretch while the episode is open (up to
  * {@code maxEpisodeEvidenceS}). Not thread-safe.
  */
 final class EpisodeBuilder {
-    /** Points per beat cycle in the beat-aligned similarity. */
-    static final int CYCLE_POINTS = 32;
     /** A shorter autocorrelation lag reaching this share of the highest peak is taken as the period. */
     static final double SHORTER_LAG_SHARE = 0.9;
 
@@ -33,6 +31,7 @@ final class EpisodeBuilder {
     private long evidenceStart;
     private int evidenceLength;
     private boolean collecting;
+    private final Periodicity periodicity = new Periodicity();
 
     EpisodeBuilder(DetectorConfig config, DetectionHistory history) {
         this.cfg = config;
@@ -52,6 +51,11 @@ final class EpisodeBuilder {
         evidenceStart = Math.max(from, h.oldest());
         evidenceLength = h.copyValues(evidenceStart, h.newest(), evidence);
         collecting = true;
+    }
+
+    /** Stops keeping the signal of an episode that will not be built. */
+    void cancel() {
+        collecting = false;
     }
 
     /** @param value the newest detection sample, while an episode is open */
@@ -96,8 +100,18 @@ final class EpisodeBuilder {
         }
         double duration = end - start;
         Classification c = cfg.rule().classify(n, duration);
-        return new Episode(start, end, beats, 1 / period, intervalCv(run), similarity(run, period), spectral, acf, c,
+        double periodic = to - from >= 8 ? periodicity.at(stretch(from, to), to - from, period * h.rateHz()) : Double.NaN;
+        return new Episode(start, end, beats, 1 / period, intervalCv(run), periodic, spectral, acf, c,
                 ScatsGrade.of(duration));
+    }
+
+    private double[] stretch(int from, int to) {
+        if (from == 0) {
+            return evidence;
+        }
+        double[] x = new double[to - from];
+        System.arraycopy(evidence, from, x, 0, to - from);
+        return x;
     }
 
     private boolean constant(int from, int to) {
@@ -129,89 +143,4 @@ final class EpisodeBuilder {
         return Math.sqrt(Math.max(0, (ss - m * mean * mean) / (m - 1))) / mean;
     }
 
-    /**
-     * Beat-aligned similarity: each beat's cycle of detection signal (from half a period before to half a
-     * period after it, {@link #CYCLE_POINTS} points) is normalised to zero mean and unit variance, so that
-     * unequal amplitudes do not count, and correlated with the mean of all normalised cycles; the result
-     * is the mean correlation, -1 to 1 (1: every beat has the same shape). NaN when no cycle lies in the
-     * kept stretch.
-     */
-    private double similarity(Run run, double period) {
-        int n = run.size();
-        double[][] cycles = new double[n][];
-        double[] mean = new double[CYCLE_POINTS];
-        int used = 0;
-        for (int b = 0; b < n; b++) {
-            double[] c = cycle(run.timeS(b), period);
-            if (c != null) {
-                cycles[used++] = c;
-                for (int i = 0; i < CYCLE_POINTS; i++) {
-                    mean[i] += c[i];
-                }
-            }
-        }
-        if (used == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int b = 0; b < used; b++) {
-            sum += pearson(cycles[b], mean);
-        }
-        return sum / used;
-    }
-
-    /** The normalised cycle around time t, or null when it is not all kept or is flat. */
-    private double[] cycle(double t, double period) {
-        double[] c = new double[CYCLE_POINTS];
-        double rate = h.rateHz();
-        for (int i = 0; i < CYCLE_POINTS; i++) {
-            double ts = t - period / 2 + period * i / (CYCLE_POINTS - 1);
-            double pos = (ts - h.timeS(0)) * rate - evidenceStart;
-            int i0 = (int) Math.floor(pos);
-            if (i0 < 0 || i0 + 1 >= evidenceLength) {
-                return null;
-            }
-            double f = pos - i0;
-            c[i] = (1 - f) * evidence[i0] + f * evidence[i0 + 1];
-        }
-        double m = 0;
-        for (double v : c) {
-            m += v;
-        }
-        m /= CYCLE_POINTS;
-        double ss = 0;
-        for (int i = 0; i < CYCLE_POINTS; i++) {
-            c[i] -= m;
-            ss += c[i] * c[i];
-        }
-        if (!(ss > 0)) {
-            return null;
-        }
-        double sd = Math.sqrt(ss / CYCLE_POINTS);
-        for (int i = 0; i < CYCLE_POINTS; i++) {
-            c[i] /= sd;
-        }
-        return c;
-    }
-
-    private static double pearson(double[] a, double[] b) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= a.length;
-        mb /= b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        double den = Math.sqrt(saa * sbb);
-        return den > 0 ? sab / den : 0;
-    }
 }

@@ -156,4 +156,16 @@ class StreamingDetectorTest {
         assertThrows(InvalidSignalException.class,
                 () -> StreamingDetector.create(CFG, SignalType.ACC, "", 100, 4, null));
     }
+
+    @Test
+    void aDetectorThatRefusedASampleTakesNoMore() {
+        StreamingDetector d = StreamingDetector.create(CFG, SignalType.EMG, "EMG", 2000, 1, null);
+        double[] x = new double[4000];
+        x[1234] = Double.NaN;
+        InvalidSignalException e = assertThrows(InvalidSignalException.class, () -> d.accept(x, 0, x.length));
+        assertTrue(e.getMessage().contains("sample 1235"), e.getMessage());
+        IllegalStateException again = assertThrows(IllegalStateException.class, () -> d.accept(new double[10], 0, 10));
+        assertTrue(again.getMessage().contains("refused a sample"), again.getMessage());
+        assertThrows(IllegalStateException.class, d::finish);
+    }
 }
