@@ -1,6 +1,8 @@
 package io.clonus.cli;
 
 import io.clonus.detect.ClonusDetector;
+import io.clonus.detect.DetectionListener;
+import io.clonus.detect.RejectedRun;
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.InvalidSignalException;
@@ -123,7 +125,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " json: a 'methods' key).")
     private boolean methods;
 
-    @Option(names = "--debug", description = "Print the stack trace of unexpected errors.")
+    @Option(names = "--debug", description = "Print every run of beat candidates that was judged and not"
+            + " accepted, with the rule it failed (measured value against the limit), and the stack trace of"
+            + " unexpected errors.")
     private boolean debug;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR|GLOB", description = "Recordings to analyse.")
@@ -343,7 +347,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             List<Recording.Source> sources = rec.sources();
             if (workers <= 1 || sources.size() <= 1) {
                 for (Recording.Source src : sources) {
-                    finish(in, rec, src, null, () -> src.loader().analyze(detector.config()));
+                    finish(in, rec, src, null, () -> src.loader().analyze(detector.config(), debugListener(in, src)));
                 }
                 return;
             }
@@ -355,7 +359,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             try {
                 List<Future<ClonusResult>> futures = new ArrayList<>();
                 for (Recording.Source src : sources) {
-                    futures.add(pool.submit(() -> src.loader().analyze(detector.config())));
+                    futures.add(pool.submit(() -> src.loader().analyze(detector.config(), debugListener(in, src))));
                 }
                 for (int i = 0; i < sources.size(); i++) {
                     Future<ClonusResult> f = futures.get(i);
@@ -397,8 +401,27 @@ final class AnalyzeCommand implements Callable<Integer> {
             Signal[] loaded = new Signal[1];
             finish(in, rec, src, loaded, () -> {
                 loaded[0] = src.loader().load();
-                return detector.analyze(loaded[0]);
+                return detector.analyze(loaded[0], debugListener(in, src));
             });
+        }
+
+        /**
+         * With {@code --debug}: a listener that prints, for each run of candidates judged and rejected, the rule
+         * it failed with the measured value and the limit; otherwise null.
+         */
+        private DetectionListener debugListener(Inputs.Input in, Recording.Source src) {
+            if (!debug) {
+                return null;
+            }
+            double offset = src.startS();
+            return new DetectionListener() {
+                @Override
+                public void onRejectedRun(RejectedRun run) {
+                    RejectedRun at = new RejectedRun(run.startS() + offset, run.endS() + offset, run.beats(),
+                            run.frequencyHz(), run.rule(), run.measured(), run.limit());
+                    progress.println(in.shown() + " " + src.channel() + ": rejected " + at.describe());
+                }
+            };
         }
 
         /** Writes one signal's result, or its one-line failure; {@code loaded} holds the samples if kept. */

@@ -72,7 +72,7 @@ final class Progress {
     }
 
     /** @param line printed on standard error after erasing the bar */
-    void println(String line) {
+    synchronized void println(String line) {
         clear();
         err.println(line);
         err.flush();

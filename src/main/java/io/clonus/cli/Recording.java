@@ -1,6 +1,7 @@
 package io.clonus.cli;
 
 import io.clonus.detect.ClonusDetector;
+import io.clonus.detect.DetectionListener;
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.Signal;
@@ -31,13 +32,15 @@ final class Recording implements Closeable {
          * their own reader instead, so that a recording larger than the heap can be analysed and several
          * signals of one file can be analysed at once.
          *
-         * @param config detector parameters
+         * @param config   detector parameters
+         * @param listener hears beats, episodes and rejected runs as they are found; may be null
          * @return the result, times from the signal's first sample
          * @throws IOException    if reading fails
          * @throws InputException if the samples are unusable
          */
-        default ClonusResult analyze(DetectorConfig config) throws IOException, InputException {
-            return ClonusDetector.of(config).analyze(load());
+        default ClonusResult analyze(DetectorConfig config, DetectionListener listener)
+                throws IOException, InputException {
+            return ClonusDetector.of(config).analyze(load(), listener);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.clonus.cli;
 
 import io.clonus.detect.ClonusResult;
+import io.clonus.detect.DetectionListener;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.Signal;
 import io.clonus.detect.SignalType;
@@ -191,10 +192,12 @@ final class RecordingReader {
                             }
 
                             @Override
-                            public ClonusResult analyze(DetectorConfig config) throws IOException {
+                            public ClonusResult analyze(DetectorConfig config, DetectionListener listener)
+                                    throws IOException {
                                 // a reader of its own: record by record, and safe beside other signals' workers
                                 try (EdfReader own = EdfReader.open(file)) {
-                                    return EdfAnalysis.analyze(own, target, from, to, config, EdfAnalysis.DEFAULT_BLOCK);
+                                    return EdfAnalysis.analyze(own, target, from, to, config, EdfAnalysis.DEFAULT_BLOCK,
+                                            listener);
                                 }
                             }
                         }));

@@ -41,6 +41,7 @@ public final class AccConditioner {
     private final double[] b = new double[3];
     private final double[] tmp = new double[3];
     private long n;
+    private double rawMax;
 
     /**
      * @param config       detector parameters
@@ -113,6 +114,10 @@ public final class AccConditioner {
                     filters[a].initSteadyState(xi);
                 }
                 b[a] = filters[a].process(xi);
+                if (Math.abs(xi) > rawMax) {
+                    rawMax = Math.abs(xi);
+                    sink.inputMagnitude(rawMax);
+                }
             }
             // equal weights at first, so that the early covariance is an average rather than one sample
             double w = Math.max(alpha, 1.0 / (n + 1));

@@ -49,10 +49,25 @@ public final class ClonusDetector {
      * @throws InvalidSignalException if the signal cannot be analysed (the message says why)
      */
     public ClonusResult analyze(Signal signal) {
+        return analyze(signal, null);
+    }
+
+    /**
+     * Analyses one signal and tells a listener what is found, in time order, as the real-time detector
+     * would: beats, episodes, and the runs of candidates that were judged and rejected (with the rule and the
+     * measured value).
+     *
+     * @param signal   the samples and their rate; not modified
+     * @param listener hears the events; may be null
+     * @return the result
+     * @throws InvalidSignalException if the signal cannot be analysed (the message says why)
+     */
+    public ClonusResult analyze(Signal signal, DetectionListener listener) {
+        java.util.Objects.requireNonNull(signal, "signal");
         int n = signal.length();
         int axes = signal.axisCount();
         StreamingDetector stream = StreamingDetector.create(config, signal.type(), signal.label(),
-                signal.sampleRateHz(), axes, null);
+                signal.sampleRateHz(), axes, listener);
         double[][] buf = new double[axes][Math.max(1, Math.min(CHUNK, n))];
         for (int i = 0; i < n; i += CHUNK) {
             int m = Math.min(CHUNK, n - i);

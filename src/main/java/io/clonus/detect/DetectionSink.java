@@ -14,4 +14,13 @@ public interface DetectionSink {
      * @param power  EMG: mean x² of the block; ACC: value²
      */
     void accept(double value, double level, double power);
+
+    /**
+     * The largest absolute raw input sample so far has grown to {@code maxAbs}; called before the detection
+     * sample it first applies to, so that the floor can respect the input's numerical precision.
+     *
+     * @param maxAbs the largest |x| of the raw samples so far, in the input's unit
+     */
+    default void inputMagnitude(double maxAbs) {
+    }
 }

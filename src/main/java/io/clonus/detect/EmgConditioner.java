@@ -43,6 +43,10 @@ public final class EmgConditioner {
     private final Sos slowSos;
     private final SosFilter slow;
     private final double[] work = new double[CHUNK];
+    /** Running maximum of |raw| up to each sample of the current chunk, filled only when the maximum grows. */
+    private final double[] maxUpTo = new double[CHUNK];
+    private double rawMax;
+    private double reportedMax;
 
     private double[] probe;
     private int probeLength;
@@ -290,6 +294,20 @@ public final class EmgConditioner {
     }
 
     private void run(double[] buf, int n) {
+        // the input's magnitude, for the floor's precision limit, as of each envelope sample
+        double chunkMax = 0;
+        for (int i = 0; i < n; i++) {
+            chunkMax = Math.max(chunkMax, Math.abs(buf[i]));
+        }
+        boolean grows = chunkMax > rawMax;
+        if (grows) {
+            double m = rawMax;
+            for (int i = 0; i < n; i++) {
+                m = Math.max(m, Math.abs(buf[i]));
+                maxUpTo[i] = m;
+            }
+            rawMax = m;
+        }
         if (samples == 0) {
             filter.initSteadyState(buf[0]);
             if (canceller != null && canceller.canFilter(bandPass.sectionCount())) {
@@ -323,6 +341,10 @@ public final class EmgConditioner {
             }
             inBlock += take;
             if (inBlock == m) {
+                if (grows && maxUpTo[end - 1] > reportedMax) {
+                    reportedMax = maxUpTo[end - 1];
+                    sink.inputMagnitude(reportedMax);
+                }
                 emit(s1 / m, s2 / m);
                 sum = 0;
                 sumSquares = 0;

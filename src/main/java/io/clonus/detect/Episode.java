@@ -11,8 +11,10 @@ import java.util.OptionalDouble;
  * @param beats             the beats, in time order, at least {@link DetectorConfig#minBeats()}
  * @param frequencyHz       beat frequency: 1 / mean interval between consecutive beats (bridged gaps left out), Hz
  * @param intervalCv        regularity: coefficient of variation of the intervals (0 is perfectly regular)
- * @param periodicity       autocorrelation of the detection signal at the beat period when the episode was
- *                          accepted (the evidence that the beats are rhythmic), −1 to 1
+ * @param periodicity       how well the episode's stretch of detection signal repeats at the beat period once
+ *                          unequal beat amplitudes are discounted: the signal divided by its running RMS over
+ *                          one period, correlated with itself one period later, −1 to 1 (1: every cycle alike);
+ *                          NaN for a stretch of fewer than 8 samples
  * @param spectralHz        spectral peak of the episode's envelope (EMG) or oscillation (ACC), Hz; empty when
  *                          the spectrum has no peak in the search range
  * @param autocorrelationHz 1 / lag of the autocorrelation peak of the same stretch, Hz; empty when none

@@ -27,6 +27,7 @@ public final class Methods {
      */
     public static String paragraph(ClonusResult r) {
         DetectorConfig c = r.config();
+        Thresholds t = c.thresholds();
         Conditioning k = r.conditioning();
         StringBuilder s = new StringBuilder();
         String version = Methods.class.getPackage().getImplementationVersion();
@@ -42,40 +43,64 @@ public final class Methods {
             }
             s.append(", full-wave rectified, averaged to ").append(n(k.detectionRateHz()))
                     .append(" Hz and low-pass filtered at ").append(n(c.envelopeCutoffHz()))
-                    .append(" Hz (4th-order Butterworth) to form the envelope. A beat was an envelope peak that was at")
-                    .append(" least ").append(n(c.minSalience())).append(" times the noise floor (the 20th percentile")
-                    .append(" of the medians of quarter-second blocks of rectified EMG over the preceding ")
-                    .append(n(c.floorWindowS())).append(" s), whose envelope fell to at most ")
-                    .append(n(100 * (1 - c.minRelaxation()))).append(" % of the peak on both sides, around which the")
-                    .append(" rectified EMG relaxed to at most ").append(n(c.maxRelaxedLevel()))
-                    .append(" times the noise floor (or 15 % of the peak). A beat shorter than ")
-                    .append(n(1000 * c.minBurstS())).append(" ms in effective duration ((sum |x|)^2 / sum x^2) with its")
-                    .append(" energy within about 8 ms was marked as a single motor-unit potential, and a run made")
-                    .append(" mostly of such potentials was not accepted as clonus. ");
+                    .append(" Hz (4th-order Butterworth) to form the envelope. A beat candidate was an envelope peak")
+                    .append(" whose envelope fell to at most ").append(pct(1 - t.minRelaxation()))
+                    .append(" of the peak on both sides, around which the rectified EMG relaxed to at most ")
+                    .append(n(t.maxRelaxedLevel())).append(" times the noise floor (or ").append(pct(t.relaxedShare()))
+                    .append(" of the peak), and whose level (the largest ").append(n(1000 * t.burstWindowS()))
+                    .append(" ms mean of the rectified EMG) was at least ").append(n(t.weakSalience()))
+                    .append(" times the noise floor (weak) or ").append(n(t.strongSalience()))
+                    .append(" times (strong); the floor was the ").append(pct(t.floorQuantile()))
+                    .append(" quantile of the medians of quarter-second blocks of rectified EMG over the preceding ")
+                    .append(n(c.floorWindowS())).append(" s, and never below ").append(sci(t.precisionFloor()))
+                    .append(" of the largest input magnitude. A burst shorter than ").append(n(1000 * t.minBurstS()))
+                    .append(" ms in effective duration ((sum |x|)^2 / sum x^2) with ").append(pct(t.singleUnitShare()))
+                    .append(" of its energy within about 8 ms was marked as a single motor-unit potential. ");
         } else {
             s.append("Each axis of the ").append(n(r.sampleRateHz())).append(" Hz motion signal was band-pass filtered at ")
                     .append(n(k.filterLowHz())).append('-').append(n(k.filterHighHz()))
                     .append(" Hz (causal 2nd-order Butterworth) and projected onto the principal axis of a running")
                     .append(" covariance (time constant ").append(n(c.axisTimeConstantS()))
-                    .append(" s). A beat was one oscillation cycle: a peak standing above the local mean that fell by")
-                    .append(" at least ").append(n(100 * c.minCycleProminence()))
-                    .append(" % of the local range to a trough on one side and by at least 10 % on the other. ");
+                    .append(" s). A beat candidate was one oscillation cycle: a peak standing ")
+                    .append(pct(t.minRiseShare())).append(" of the local range above the local mean that fell by")
+                    .append(" at least ").append(pct(t.minCycleProminence()))
+                    .append(" of the local range to a trough on one side and by at least ").append(pct(t.minFallShare()))
+                    .append(" on the other. ");
         }
-        s.append("Beats linked into runs when consecutive intervals stayed within ")
-                .append(n(100 * c.intervalTolerance())).append(" % of the run's period and amplitudes within a factor")
-                .append(" of 5; a run of at least ").append(c.minBeats()).append(" beats became an episode when its")
-                .append(" frequency lay in the ").append(n(c.bandLowHz())).append('-').append(n(c.bandHighHz()))
-                .append(" Hz clonus band, the coefficient of variation of its intervals was at most ")
-                .append(n(c.maxIntervalCv())).append(", the autocorrelation of the signal over the run at the beat period")
-                .append(" was at least ").append(n(c.minPeriodicity()))
-                .append(" and clearly higher than at half the period, and its periodogram peaked within 20 % of the")
-                .append(" beat frequency");
-        if (r.type() == SignalType.ACC) {
-            s.append("; a run of fewer than ").append(c.selfEvidentBeats()).append(" cycles also had to reach ")
-                    .append(n(c.minCycleSalience())).append(" times the noise floor");
+        s.append("Candidates were linked into chains whose consecutive intervals differed by at most ")
+                .append(pct(t.linkTolerance())).append(" and whose amplitudes differed by at most a factor of ")
+                .append(n(t.amplitudeRatio())).append(". A chain of at least ").append(c.minBeats())
+                .append(" beats, ").append(c.minBeats()).append(" of them strong, became an episode when its frequency")
+                .append(" (1 / mean interval) lay in the ").append(n(c.bandLowHz())).append('-').append(n(c.bandHighHz()))
+                .append(" Hz clonus band; its beat-to-beat jitter (from successive interval differences) was not")
+                .append(" significantly above ").append(pct(t.maxJitterCv())).append(" (one-sided ")
+                .append(pct(t.jitterConfidence())).append(" chi-square bound)");
+        if (r.type() == SignalType.EMG) {
+            s.append("; between beats the envelope stayed below half the smaller beat's peak for at least ")
+                    .append(pct(t.minRelaxedShare())).append(" of the interval on average; at most ")
+                    .append(pct(t.maxUnitShare())).append(" of its beats were single motor-unit potentials");
+        } else {
+            s.append("; a chain of fewer than ").append(t.selfEvidentBeats()).append(" cycles had a median amplitude of")
+                    .append(" at least ").append(n(t.minCycleSalience())).append(" noise floors; the signal, divided by")
+                    .append(" its running RMS over one period, correlated with itself one period later by at least ")
+                    .append(n(t.minCyclePeriodicity()));
         }
-        s.append(". Within an episode one missing beat was bridged and one extra peak skipped. Episode frequency is")
-                .append(" the inverse of the mean beat interval; duration is the number of beats times that interval. ");
+        if (r.type() == SignalType.EMG) {
+            s.append("; no other strong candidate lay within one period before its first or after its last beat, nor")
+                    .append(" between the beats of a chain of fewer than ").append(t.openBeats()).append(" beats (at most ")
+                    .append(pct(t.maxStrayShare())).append(" of the beats of longer chains)");
+        }
+        s.append("; and the periodogram of its stretch of detection signal peaked within ")
+                .append(pct(t.spectralAgreement())).append(" of the beat frequency. Chains shorter than ")
+                .append(t.openBeats()).append(" beats were judged once the silence after them was known, and a chain")
+                .append(" that failed was judged again without its first or last beat. An episode was then extended")
+                .append(" by strong and weak candidates at its rhythm (within ").append(pct(t.extendTolerance()))
+                .append(" of its recent period): by up to ").append(t.maxBackfillBeats())
+                .append(" beats before its first beat, and after its last for as long as beats came, across at most ")
+                .append(t.maxMissedBeats())
+                .append(" missing beats in a row; the grown episode was judged again as a whole, and growth that")
+                .append(" broke its rhythm was left out. Episode frequency is the inverse of the mean beat interval;")
+                .append(" duration is the number of beats times that interval. ");
         s.append(c.rule().describe()).append(' ');
         s.append("Every episode was also graded with the SCATS clonus item by duration (Benz et al. 2005). ");
         s.append("The dominant rhythm of the whole record was estimated in ").append(n(c.searchLowHz())).append('-')
@@ -91,6 +116,14 @@ public final class Methods {
         s.append("- ").append(SCIPY).append(System.lineSeparator());
         s.append("- ").append(WELCH).append(System.lineSeparator());
         return s.toString();
+    }
+
+    private static String pct(double fraction) {
+        return Fmt.num(100 * fraction) + " %";
+    }
+
+    private static String sci(double v) {
+        return String.format(java.util.Locale.ROOT, "%.0e", v);
     }
 
     private static String n(double v) {

@@ -32,10 +32,11 @@ public final class StreamingDetector {
     private final int axes;
     private final EmgConditioner emg;
     private final AccConditioner acc;
-    private final BeatFinder finder;
+    private final DetectionStages finder;
     private final SampleChecks checks;
     private final double[][] single = new double[1][];
     private boolean finished;
+    private String failure;
 
     private StreamingDetector(DetectorConfig config, SignalType type, String label, double sampleRateHz, int axes,
             DetectionListener listener) {
@@ -58,11 +59,11 @@ public final class StreamingDetector {
             if (type == SignalType.EMG) {
                 emg = new EmgConditioner(config, sampleRateHz, forward);
                 acc = null;
-                finder = new BeatFinder(config, type, emg.envelopeRateHz(), emg.time0S(), listener);
+                finder = new DetectionStages(config, type, emg.envelopeRateHz(), emg.time0S(), listener);
             } else {
                 acc = new AccConditioner(config, sampleRateHz, axes, forward);
                 emg = null;
-                finder = new BeatFinder(config, type, sampleRateHz, acc.time0S(), listener);
+                finder = new DetectionStages(config, type, sampleRateHz, acc.time0S(), listener);
             }
         } catch (InvalidSignalException e) {
             throw new InvalidSignalException(this.label, e.getMessage());
@@ -92,7 +93,9 @@ public final class StreamingDetector {
      * @param x      samples, not modified
      * @param offset first sample
      * @param length number of samples
-     * @throws InvalidSignalException at a NaN or infinite sample (nothing after it is processed)
+     * @throws InvalidSignalException at a NaN or infinite sample (nothing after it is processed; the detector
+     *                                then refuses further samples and {@link #finish()} with an
+     *                                {@link IllegalStateException})
      */
     public void accept(double[] x, int offset, int length) {
         if (axes != 1) {
@@ -102,6 +105,9 @@ public final class StreamingDetector {
         single[0] = x;
         try {
             checks.checkBlock(single, offset, length);
+        } catch (InvalidSignalException e) {
+            failure = e.getMessage();
+            throw e;
         } finally {
             single[0] = null;
         }
@@ -131,11 +137,20 @@ public final class StreamingDetector {
             return;
         }
         ensureOpen();
-        checks.checkBlock(x, offset, length);
+        try {
+            checks.checkBlock(x, offset, length);
+        } catch (InvalidSignalException e) {
+            failure = e.getMessage();
+            throw e;
+        }
         acc.accept(x, offset, length);
     }
 
     private void ensureOpen() {
+        if (failure != null) {
+            throw new IllegalStateException("this detector refused a sample (" + failure
+                    + ") and takes no more; make a new detector for the next stretch");
+        }
         if (finished) {
             throw new IllegalStateException("finish() was called; make a new detector for more samples");
         }
@@ -191,16 +206,21 @@ public final class StreamingDetector {
      * @return at most how long after its last beat an episode at that frequency is reported ended, seconds
      */
     public double episodeEndLatencyS(double frequencyHz) {
-        return (2 + config.intervalTolerance()) / frequencyHz + beatLatencyS();
+        return (1 + config.thresholds().maxMissedBeats() + config.thresholds().linkTolerance()) / frequencyHz + beatLatencyS();
     }
 
     /** Forwards the conditioner's output to the finder made after it. */
     private static final class Forward implements DetectionSink {
-        BeatFinder target;
+        DetectionStages target;
 
         @Override
         public void accept(double value, double level, double power) {
             target.accept(value, level, power);
+        }
+
+        @Override
+        public void inputMagnitude(double maxAbs) {
+            target.inputMagnitude(maxAbs);
         }
     }
 }

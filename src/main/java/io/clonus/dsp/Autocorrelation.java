@@ -165,4 +165,39 @@ public final class Autocorrelation {
         double delta = den < 0 ? 0.5 * (a - c) / den : 0;
         return best + Math.max(-0.5, Math.min(0.5, delta));
     }
+
+    /**
+     * The period of a rhythm from its autocorrelation: the highest positive local maximum in
+     * [minLag, maxLag] as {@link #peakLag} finds it, unless a shorter lag's strict local maximum reaches
+     * {@code shorterShare} of it, in which case the shortest such lag; refined by the same parabola.
+     * Guards against taking a multiple of the period, whose peak can be a little higher than the
+     * period's own in a short or noisy stretch.
+     *
+     * @param ac           the sequence; not modified
+     * @param minLag       smallest lag considered, at least 0
+     * @param maxLag       largest lag considered, at least {@code minLag}
+     * @param shorterShare share of the highest peak from which a shorter lag is preferred, 0-1 (1 takes
+     *                     the highest peak alone)
+     * @return the interpolated lag in samples, or -1 when no positive local maximum lies in the range
+     * @throws IllegalArgumentException for the lag ranges {@link #peakLag} refuses, or a share outside [0, 1]
+     */
+    public static double periodLag(double[] ac, int minLag, int maxLag, double shorterShare) {
+        if (!(shorterShare >= 0 && shorterShare <= 1)) {
+            throw new IllegalArgumentException("shorterShare must be between 0 and 1, got " + shorterShare);
+        }
+        double lag = peakLag(ac, minLag, maxLag);
+        if (lag < 0) {
+            return -1;
+        }
+        double top = Math.max(ac[(int) Math.floor(lag)], ac[(int) Math.ceil(lag)]);
+        if (!(top > 0)) {
+            return -1;
+        }
+        for (int k = Math.max(1, minLag); k < Math.floor(lag); k++) {
+            if (ac[k] > ac[k - 1] && ac[k] > ac[k + 1] && ac[k] >= shorterShare * top) {
+                return peakLag(ac, k, k);
+            }
+        }
+        return lag;
+    }
 }

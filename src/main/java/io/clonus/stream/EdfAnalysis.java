@@ -1,6 +1,7 @@
 package io.clonus.stream;
 
 import io.clonus.detect.ClonusResult;
+import io.clonus.detect.DetectionListener;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.InvalidSignalException;
 import io.clonus.detect.SignalType;
@@ -79,6 +80,25 @@ public final class EdfAnalysis {
      */
     public static ClonusResult analyze(EdfReader reader, Target target, long from, long to, DetectorConfig config,
             int block) throws IOException {
+        return analyze(reader, target, from, to, config, block, null);
+    }
+
+    /**
+     * {@link #analyze(EdfReader, Target, long, long, DetectorConfig, int)} telling a listener what is found.
+     *
+     * @param reader   open reader, used from this thread only
+     * @param target   what to analyse
+     * @param from     first sample (of the target's signals)
+     * @param to       one past the last sample
+     * @param config   detector parameters
+     * @param block    samples per read, per axis
+     * @param listener hears beats, episodes and rejected runs (times from sample {@code from}); may be null
+     * @return the result; beat times are seconds from sample {@code from}
+     * @throws IOException            if the file cannot be read
+     * @throws InvalidSignalException if the samples cannot be analysed
+     */
+    public static ClonusResult analyze(EdfReader reader, Target target, long from, long to, DetectorConfig config,
+            int block, DetectionListener listener) throws IOException {
         EdfHeader h = reader.header();
         int axes = target.signals().size();
         double fs = h.sampleRateHz(target.signals().get(0));
@@ -89,7 +109,8 @@ public final class EdfAnalysis {
                         + h.signal(target.signals().get(0)).label() + " has " + fs + " Hz");
             }
         }
-        StreamingDetector detector = StreamingDetector.create(config, target.type(), target.label(), fs, axes, null);
+        StreamingDetector detector = StreamingDetector.create(config, target.type(), target.label(), fs, axes,
+                listener);
         double[][] buf = new double[axes][(int) Math.max(1, Math.min(block, to - from))];
         for (long i = from; i < to; i += block) {
             int m = (int) Math.min(block, to - i);

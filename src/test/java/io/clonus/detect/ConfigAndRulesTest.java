@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clonus.sim.EmgSimulator;
 import io.clonus.sim.SimulatedRecording;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,7 +87,7 @@ class ConfigAndRulesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DetectorConfig.builder().minBeats(1).build())
                 .getMessage().contains("minBeats"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> DetectorConfig.builder().intervalTolerance(0.7).build()).getMessage().contains("intervalTolerance"));
+                () -> Thresholds.builder().set("linkTolerance", 1.5).build()).getMessage().contains("linkTolerance"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> DetectorConfig.builder().envelopeCutoffHz(10).build()).getMessage().contains("twice"));
         assertTrue(assertThrows(IllegalArgumentException.class,
@@ -103,5 +105,81 @@ class ConfigAndRulesTest {
                 .analyze(io.clonus.sim.AccSimulator.builder(100, 10, 6).gravity().noise(0.01).clonus(2, 12, 6, 0.3)
                         .build().signal());
         assertTrue(acc.methods().contains("principal axis") && acc.methods().contains("Gracies"), acc.methods());
+    }
+
+    @Test
+    void aRuleThatGivesNoneDiscardsTheEpisodeAndSaysSo() {
+        ClassificationRule fiveOrNothing = new ClassificationRule() {
+            @Override
+            public Classification classify(int beatCount, double durationS) {
+                return beatCount >= 5 ? Classification.SUSTAINED : Classification.NONE;
+            }
+
+            @Override
+            public String id() {
+                return "five-or-nothing";
+            }
+
+            @Override
+            public String describe() {
+                return "Episodes of fewer than 5 beats were discarded.";
+            }
+        };
+        SimulatedRecording sim = EmgSimulator.builder(2000, 40, 3).noise(5).clonus(2, 4, 6, 80)
+                .clonus(10, 12, 6.5, 80).build();
+        List<String> heard = new ArrayList<>();
+        ClonusResult r = ClonusDetector.of(DetectorConfig.builder().rule(fiveOrNothing).build())
+                .analyze(sim.signal(), new DetectionListener() {
+                    @Override
+                    public void onEpisodeEnd(int n, Episode e) {
+                        heard.add("end " + n + " " + e.beatCount());
+                    }
+
+                    @Override
+                    public void onEpisodeDiscarded(int n, int beats, double durationS) {
+                        heard.add("discarded " + n + " " + beats);
+                    }
+                });
+        assertEquals(List.of("discarded 1 4", "end 2 12"), heard);
+        assertEquals(1, r.episodes().size());
+        assertEquals(12, r.beatCount());
+        assertEquals(Classification.SUSTAINED, r.classification());
+    }
+
+    @Test
+    void theMethodsParagraphReadsTheThresholdsInUse() {
+        SimulatedRecording sim = EmgSimulator.builder(2000, 10, 3).noise(5).clonus(2, 8, 6, 80).build();
+        String standard = ClonusDetector.create().analyze(sim.signal()).methods();
+        assertTrue(standard.contains("not significantly above 12 %") && standard.contains("at least 40 % of the"),
+                standard);
+        Thresholds changed = Thresholds.builder().set("maxJitterCv", 0.2).set("minRelaxedShare", 0.35)
+                .set("strongSalience", 3.5).build();
+        String text = ClonusDetector.of(DetectorConfig.builder().thresholds(changed).build()).analyze(sim.signal())
+                .methods();
+        assertTrue(text.contains("not significantly above 20 %") && text.contains("at least 35 % of the")
+                && text.contains("or 3.5 times (strong)"), text);
+    }
+
+    @Test
+    void thresholdsAreCheckedByName() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Thresholds.builder().set("salience", 3))
+                .getMessage().contains("no threshold named 'salience'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Thresholds.builder().set("openBeats", 4.5))
+                .getMessage().contains("whole number"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Thresholds.builder().set("weakSalience", 4).build()).getMessage().contains("must not exceed"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DetectorConfig.builder().minBeats(7).build()).getMessage().contains("selfEvidentBeats"));
+        Thresholds t = Thresholds.defaults();
+        assertEquals(t, t.toBuilder().build());
+        assertEquals(t.asMap().keySet().size(), Thresholds.class.getRecordComponents().length);
+    }
+
+    @Test
+    void theBandDoesNotMoveAnEnvelopeCutOffThatWasSet() {
+        assertEquals(25.0, DetectorConfig.builder().envelopeCutoffHz(25).band(5, 10).build().envelopeCutoffHz());
+        assertEquals(25.0, DetectorConfig.builder().band(5, 10).envelopeCutoffHz(25).build().envelopeCutoffHz());
+        assertEquals(25.0, DetectorConfig.builder().band(5, 10).build().envelopeCutoffHz(), "default 2.5 x high edge");
+        assertEquals(20.0, DetectorConfig.defaults().envelopeCutoffHz());
     }
 }

@@ -131,7 +131,7 @@ class StreamingDetectorTest {
             double heardS = h[1] / s.sampleRateHz();
             double lag = heardS - h[0];
             double allowed = h.length == 3 ? d.episodeEndLatencyS(5.0)
-                    : beatLatency + (CFG.minBeats() + CFG.intervalTolerance()) / CFG.bandLowHz();
+                    : beatLatency + (CFG.thresholds().openBeats() - 1) * (1 + CFG.thresholds().linkTolerance()) / CFG.bandLowHz();
             // before the mains probe has been released nothing is reported; after, the latency bound holds
             if (heardS > probe + 0.01) {
                 assertTrue(lag <= allowed + 1.0 / 250 + 20.0 / s.sampleRateHz(),
@@ -155,5 +155,17 @@ class StreamingDetectorTest {
         assertThrows(IllegalStateException.class, () -> e.accept(new double[1], 0, 1));
         assertThrows(InvalidSignalException.class,
                 () -> StreamingDetector.create(CFG, SignalType.ACC, "", 100, 4, null));
+    }
+
+    @Test
+    void aDetectorThatRefusedASampleTakesNoMore() {
+        StreamingDetector d = StreamingDetector.create(CFG, SignalType.EMG, "EMG", 2000, 1, null);
+        double[] x = new double[4000];
+        x[1234] = Double.NaN;
+        InvalidSignalException e = assertThrows(InvalidSignalException.class, () -> d.accept(x, 0, x.length));
+        assertTrue(e.getMessage().contains("sample 1235"), e.getMessage());
+        IllegalStateException again = assertThrows(IllegalStateException.class, () -> d.accept(new double[10], 0, 10));
+        assertTrue(again.getMessage().contains("refused a sample"), again.getMessage());
+        assertThrows(IllegalStateException.class, d::finish);
     }
 }

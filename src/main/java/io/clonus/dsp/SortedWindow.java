@@ -1,4 +1,4 @@
-package io.clonus.detect;
+package io.clonus.dsp;
 
 /**
  * The values of a sliding window kept in sorted order ({@link Double#compare}'s order, the order of
@@ -6,17 +6,17 @@ package io.clonus.detect;
  * the window each time it is asked for. Replacing a value costs a binary search and a shift. Not
  * thread-safe.
  */
-final class SortedWindow {
+public final class SortedWindow {
     private final double[] sorted;
     private int size;
 
     /** @param capacity the most values held at once */
-    SortedWindow(int capacity) {
+    public SortedWindow(int capacity) {
         this.sorted = new double[capacity];
     }
 
     /** @return how many values are held */
-    int size() {
+    public int size() {
         return size;
     }
 
@@ -24,7 +24,7 @@ final class SortedWindow {
      * @param i rank, 0 .. size() - 1
      * @return the i-th smallest value: what {@code Arrays.sort} of the held values puts at index i
      */
-    double get(int i) {
+    public double get(int i) {
         return sorted[i];
     }
 
@@ -36,7 +36,7 @@ final class SortedWindow {
      * @param v         the value that enters
      * @throws IllegalStateException if {@code old} is not held, or the window is full and none leaves
      */
-    void replace(boolean removeOld, double old, double v) {
+    public void replace(boolean removeOld, double old, double v) {
         if (removeOld) {
             int at = lowerBound(old);
             if (at >= size || Double.compare(sorted[at], old) != 0) {

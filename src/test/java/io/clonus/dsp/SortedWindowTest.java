@@ -1,4 +1,4 @@
-package io.clonus.detect;
+package io.clonus.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** SortedWindow against sorting the window, and Evidence.correlationPair against two single lags. */
+/** SortedWindow against sorting the window. */
 class SortedWindowTest {
     @Test
     void holdsTheSortOfTheWindow() {
@@ -41,26 +41,5 @@ class SortedWindowTest {
         assertThrows(IllegalStateException.class, () -> w.replace(true, 2.0, 3.0));
         w.replace(false, 0, 2.0);
         assertThrows(IllegalStateException.class, () -> w.replace(false, 0, 3.0));
-    }
-
-    @Test
-    void correlationPairIsTwoSingleLagsBitForBit() {
-        SplittableRandom rng = new SplittableRandom(5);
-        double[] x = new double[600];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = Math.sin(i * 0.21) + 0.3 * rng.nextGaussian() + (i % 50 == 0 ? 4 : 0);
-        }
-        double[] r = new double[700];
-        for (int from : new int[] {0, 13}) {
-            for (int to : new int[] {x.length, 300, 40, 20}) {
-                for (int lag = 0; lag < to - from + 2; lag++) {
-                    Evidence.correlationPair(x, from, to, lag, r);
-                    assertEquals(Double.doubleToLongBits(Evidence.correlation(x, from, to, lag)),
-                            Double.doubleToLongBits(r[lag]), from + ".." + to + " lag " + lag);
-                    assertEquals(Double.doubleToLongBits(Evidence.correlation(x, from, to, lag + 1)),
-                            Double.doubleToLongBits(r[lag + 1]), from + ".." + to + " lag " + (lag + 1));
-                }
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.clonus.detect;
+package io.clonus.dsp;
 
 /**
  * Selection of the k-th smallest value, the element {@link java.util.Arrays#sort(double[], int, int)} would
@@ -7,7 +7,7 @@ package io.clonus.detect;
  * bit for bit; without, only the sign of a zero result may differ from the sort's when both zeros are
  * present.
  */
-final class Select {
+public final class Select {
     private Select() {
     }
 
@@ -17,7 +17,7 @@ final class Select {
      * @param k rank wanted, 0 .. n - 1
      * @return the k-th smallest of {@code a[0..n)} (equal, as a number, to the sort's {@code a[k]})
      */
-    static double kth(double[] a, int n, int k) {
+    public static double kth(double[] a, int n, int k) {
         for (int i = 0; i < n; i++) {
             if (a[i] != a[i]) {
                 return kthTotalOrder(a, n, k);
@@ -66,7 +66,7 @@ final class Select {
     }
 
     /** {@link #kth} in {@link Double#compare}'s order: NaN is rare enough for a sort. */
-    static double kthTotalOrder(double[] a, int n, int k) {
+    public static double kthTotalOrder(double[] a, int n, int k) {
         java.util.Arrays.sort(a, 0, n);
         return a[k];
     }

@@ -1,4 +1,4 @@
-package io.clonus.detect;
+package io.clonus.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Select and Memo, the helpers that spare the beat finder its sorts, against the sorts they replace. */
+/** Select, the selection that spares the noise floor its sorts, against the sorts it replaces. */
 class SelectTest {
     @Test
     void selectsWhatASortPutsAtK() {
@@ -51,22 +51,4 @@ class SelectTest {
         assertEquals(Double.doubleToLongBits(0.0), Double.doubleToLongBits(Math.max(0, Select.kth(a.clone(), 5, 1))));
     }
 
-    @Test
-    void memoHoldsOnlyForTheSameValues() {
-        Memo m = new Memo(4);
-        double[] x = {1, 2, 3, 4};
-        assertFalse(m.holds(x, 3));
-        assertEquals(7.0, m.keep(x, 3, 7.0));
-        assertTrue(m.holds(x, 3));
-        assertEquals(7.0, m.value);
-        assertFalse(m.holds(x, 2), "another length");
-        assertFalse(m.holds(x, -3), "another tag");
-        assertFalse(m.holds(x.clone(), 3), "another array");
-        x[3] = 99;
-        assertTrue(m.holds(x, 3), "a value beyond the prefix does not matter");
-        x[1] = 2.5;
-        assertFalse(m.holds(x, 3), "a value inside it does");
-        m.keep(x, 0, 1.0);
-        assertFalse(m.holds(x, 0), "never for an empty prefix");
-    }
 }

@@ -1,0 +1,189 @@
+package io.clonus.beats;
+
+import io.clonus.detect.Thresholds;
+
+/**
+ * EMG beat candidates: bursts of the envelope that stand above the noise floor and are separated by
+ * relaxation.
+ *
+ * <p>A candidate is a local maximum of the envelope that is the highest within 0.8 of the shortest beat
+ * interval of the search range on both sides; its envelope falls on both sides to at most
+ * {@code 1 - minRelaxation} of the peak within one longest interval; and around it the rectified EMG comes
+ * down to {@code maxRelaxedLevel} noise floors (or {@code relaxedShare} of the peak): a tonic contraction
+ * whose envelope merely swings never does. Its <em>level</em> is the largest {@code burstWindowS} mean of the
+ * rectified EMG between the envelope's valleys on either side, and its salience that level over the noise
+ * floor: a short burst is diluted by the 20 Hz envelope but not by a 20 ms mean. Candidates from
+ * {@code weakSalience} are passed on; from {@code strongSalience} they are strong. Each is also marked when
+ * it looks like a single motor-unit potential ({@link BurstMorphology}). Not thread-safe.
+ */
+public final class BurstFinder {
+    private final Thresholds t;
+    private final DetectionHistory h;
+    private final NoiseFloor floor;
+    private final CandidateSink sink;
+    private final BurstMorphology morphology;
+    private final int half;
+    private final int distance;
+    private final int window;
+
+    /**
+     * @param thresholds   decision thresholds
+     * @param history      the detection signal
+     * @param floor        its noise floor
+     * @param searchLowHz  lowest rhythm searched, Hz (one period of it is the look-around window)
+     * @param searchHighHz highest rhythm searched, Hz
+     * @param sink         receives candidates
+     */
+    public BurstFinder(Thresholds thresholds, DetectionHistory history, NoiseFloor floor, double searchLowHz,
+            double searchHighHz, CandidateSink sink) {
+        this.t = thresholds;
+        this.h = history;
+        this.floor = floor;
+        this.sink = sink;
+        double rate = history.rateHz();
+        this.half = lookAround(rate, searchLowHz);
+        this.distance = Math.max(1, (int) Math.floor(0.8 * rate / searchHighHz));
+        this.window = Math.max(1, (int) Math.round(thresholds.burstWindowS() * rate));
+        this.morphology = new BurstMorphology(thresholds, history, 2 * half + 2);
+    }
+
+    /**
+     * @param rateHz      detection rate, Hz
+     * @param searchLowHz lowest rhythm searched, Hz
+     * @return samples of look-ahead a candidate needs: one longest beat interval
+     */
+    public static int lookAround(double rateHz, double searchLowHz) {
+        return Math.max(2, (int) Math.ceil(rateHz / searchLowHz));
+    }
+
+    /**
+     * Examines sample k as a candidate peak.
+     *
+     * @param k    the sample, at least 1
+     * @param last the newest sample available (k + look-around, or the record's last)
+     */
+    public void examine(long k, long last) {
+        double dk = h.value(k);
+        if (!(dk > h.value(k - 1) && dk >= h.value(k + 1)) || !(dk > 0)) {
+            return;
+        }
+        long oldest = h.oldest();
+        long lo = Math.max(oldest, k - distance);
+        long hi = Math.min(last, k + distance);
+        for (long i = lo; i < k; i++) {
+            if (h.value(i) >= dk) {
+                return;
+            }
+        }
+        for (long i = k + 1; i <= hi; i++) {
+            if (h.value(i) > dk) {
+                return;
+            }
+        }
+        long wlo = Math.max(oldest, k - half);
+        long whi = Math.min(last, k + half);
+        double minL = dk;
+        for (long i = k - 1; i >= wlo; i--) {
+            double v = h.value(i);
+            if (v > dk) {
+                break;
+            }
+            minL = Math.min(minL, v);
+        }
+        double minR = dk;
+        for (long i = k + 1; i <= whi; i++) {
+            double v = h.value(i);
+            if (v > dk) {
+                break;
+            }
+            minR = Math.min(minR, v);
+        }
+        double prominence = dk - Math.max(minL, minR);
+        if (prominence < t.minRelaxation() * dk) {
+            return;
+        }
+        double f = floor.value();
+        long iL = valleyLeft(h, k, wlo);
+        long iR = valleyRight(h, k, whi);
+        double level = burstLevel(iL, iR);
+        double salience = f > 0 ? level / f : Double.POSITIVE_INFINITY;
+        if (salience < t.weakSalience() || !relaxesBothSides(k, iL, iR, f)) {
+            return;
+        }
+        boolean unit = morphology.singleUnit(iL, iR);
+        double a = h.value(k - 1);
+        double c = h.value(k + 1);
+        double den = a - 2 * dk + c;
+        double delta = den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / den));
+        sink.candidate(k, h.timeS(k + delta), dk, salience, salience >= t.strongSalience(), unit);
+    }
+
+    /** The largest mean of {@code window} consecutive levels within [iL, iR] (the whole span if shorter). */
+    private double burstLevel(long iL, long iR) {
+        int n = (int) (iR - iL + 1);
+        if (n <= window) {
+            double s = 0;
+            for (long i = iL; i <= iR; i++) {
+                s += h.level(i);
+            }
+            return s / n;
+        }
+        double s = 0;
+        for (long i = iL; i < iL + window; i++) {
+            s += h.level(i);
+        }
+        double best = s;
+        for (long i = iL + window; i <= iR; i++) {
+            s += h.level(i) - h.level(i - window);
+            best = Math.max(best, s);
+        }
+        return best / window;
+    }
+
+    /**
+     * Whether the rectified EMG returns to relaxation on both sides of the peak at k: its minimum between
+     * each valley of the envelope and the peak is at most {@code maxRelaxedLevel} floors, or
+     * {@code relaxedShare} of the envelope peak for strong bursts whose filter tails stay above the floor.
+     */
+    private boolean relaxesBothSides(long k, long iL, long iR, double f) {
+        double limit = Math.max(t.maxRelaxedLevel() * f, t.relaxedShare() * h.value(k));
+        double min = h.level(k);
+        for (long i = iL; i < k; i++) {
+            min = Math.min(min, h.level(i));
+        }
+        if (min > limit) {
+            return false;
+        }
+        min = h.level(k);
+        for (long i = iR; i > k; i--) {
+            min = Math.min(min, h.level(i));
+        }
+        return min <= limit;
+    }
+
+    /**
+     * The envelope's valley before the peak at k: walking down past any shallow dip that stays above half
+     * the peak (a burst's envelope may waver), to the first local minimum below it; never onto a higher
+     * neighbour and not beyond lo.
+     */
+    static long valleyLeft(DetectionHistory h, long k, long lo) {
+        double peak = h.value(k);
+        double half = 0.5 * peak;
+        long i = k;
+        while (i > lo && h.value(i - 1) <= peak && (h.value(i - 1) <= h.value(i) || h.value(i - 1) > half)) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Like {@link #valleyLeft} after the peak; not beyond hi. */
+    static long valleyRight(DetectionHistory h, long k, long hi) {
+        double peak = h.value(k);
+        double half = 0.5 * peak;
+        long i = k;
+        while (i < hi && h.value(i + 1) <= peak && (h.value(i + 1) <= h.value(i) || h.value(i + 1) > half)) {
+            i++;
+        }
+        return i;
+    }
+}

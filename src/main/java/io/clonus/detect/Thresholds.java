@@ -1,0 +1,316 @@
+package io.clonus.detect;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Every decision threshold of the detector, in one place, with its unit, its meaning and where its value
+ * comes from. {@link DetectorConfig#thresholds()} holds the set in use; the methods paragraph
+ * ({@link Methods}) reads the values from here, so changing one changes the text. Immutable and
+ * thread-safe; {@link #defaults()} gives the values documented below, {@link #toBuilder()} changes some.
+ *
+ * <p><b>Beats</b> (stage {@code io.clonus.beats})
+ *
+ * @param strongSalience     EMG: a burst opens an episode when its level (the largest 20 ms mean of the
+ *                           rectified EMG over the burst) is at least this many noise floors (default 3;
+ *                           published clonus bursts stand 3-15 times above the background)
+ * @param weakSalience       EMG: a burst may extend an episode, before its first or after its last strong
+ *                           beat, from this many noise floors (default 2; Gaussian background alone reaches
+ *                           about 1.5 in a 20 ms mean)
+ * @param burstWindowS       EMG: length of the moving mean whose maximum is a burst's level, s (default 0.02,
+ *                           the shortest published clonus burst is about 30 ms)
+ * @param minRelaxation      EMG: the envelope falls on both sides of a burst to at most {@code 1 - this} of
+ *                           its peak (default 0.5: the muscle relaxes between beats)
+ * @param maxRelaxedLevel    EMG: between bursts the rectified EMG comes down to at most this many noise
+ *                           floors (default 2), or to {@code relaxedShare} of the burst level
+ * @param relaxedShare       EMG: the relaxation level allowed for strong bursts whose filter tails stay above
+ *                           the floor, as a fraction of the burst level (default 0.15)
+ * @param minBurstS          EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms
+ *                           blocks) is shorter than this, with its energy in about 8 ms, is a single
+ *                           motor-unit potential, s (default 0.008; a motor-unit potential lasts 3-10 ms,
+ *                           a clonus volley of many units 30-80 ms)
+ * @param singleUnitShare    EMG: the share of a burst's energy in two adjacent 4 ms blocks from which a short
+ *                           burst counts as one potential (default 0.85)
+ * @param floorQuantile      quantile of the medians of quarter-second blocks taken as the noise floor
+ *                           (default 0.2: rest even when contraction fills most of the window)
+ * @param precisionFloor     the noise floor is never below this fraction of the largest input magnitude
+ *                           seen, so that round-off of a smooth input is not taken for activity (default
+ *                           1e-10, far above double round-off after the filters, far below any recorded noise)
+ * @param minCycleProminence ACC: a cycle's peak falls to a trough by at least this fraction of the local
+ *                           range on one side (default 0.35)
+ * @param minFallShare       ACC: and by at least this fraction on the other side (default 0.1)
+ * @param minRiseShare       ACC: and stands this fraction of the local range above the local mean
+ *                           (default 0.2)
+ *
+ * <p><b>Episodes</b> (stage {@code io.clonus.episodes})
+ * @param linkTolerance      largest relative change between consecutive beat intervals of a chain (default
+ *                           0.4: interval jitter of up to 7 % and slowing by up to 2 Hz at onset and end,
+ *                           Wallace et al. 2012, change consecutive intervals by up to about a third)
+ * @param extendTolerance    largest relative change between an episode's recent period and the interval to
+ *                           the beat that extends it (default 0.5: consecutive intervals of published clonus
+ *                           differ by up to half when jitter and slowing at the end coincide; within an
+ *                           episode the muscle is silent between beats, so a wider window finds the next
+ *                           beat without taking noise)
+ * @param amplitudeRatio     largest ratio between the amplitudes of consecutive beats of a chain, and of a
+ *                           beat to its episode's typical beat (default 5)
+ * @param maxJitterCv        the beat-to-beat jitter of clonus, as a coefficient of variation, that a chain
+ *                           must not significantly exceed (default 0.12: published jitter is 1-7 %, and slowing by up to 2 Hz
+ *                           at onset and end adds as much again to the successive differences). The
+ *                           jitter is estimated from successive interval differences, which slow drift
+ *                           does not inflate, and compared with a one-sided {@code jitterConfidence} chi-square
+ *                           bound, so that a chain of few intervals is not rejected for the noise of its
+ *                           own estimate
+ * @param jitterConfidence   confidence of that bound (default 0.99)
+ * @param spectralAgreement  the periodogram of a chain's stretch of detection signal must peak within this
+ *                           fraction of the beat frequency (default 0.25: FFT and beat timing agree)
+ * @param openBeats          a chain with at least this many beats may open an episode as soon as it passes;
+ *                           shorter ones are judged once the silence after them is known (default 5)
+ * @param maxStrayShare      EMG: between the beats of a chain of at least {@code openBeats} beats, at most this
+ *                           share of its beats' number of strong candidates may lie off it (default 0.2); a
+ *                           shorter chain must have none, and no chain may have one within a period before its
+ *                           first or after its last beat: clonus that dies out stands alone, while irregular
+ *                           firing leaves beats off any chain picked from it
+ * @param minRelaxedShare    EMG: between consecutive beats the envelope stays below half the smaller beat's peak
+ *                           for at least this share of the interval, on average over the chain (default 0.4:
+ *                           clonus bursts of 30-80 ms in periods of 125-200 ms leave the muscle relaxed for most
+ *                           of each cycle; sub-peaks of one long burst do not)
+ * @param maxUnitShare       EMG: at most this share of a chain's beats may be single motor-unit potentials
+ *                           (default 0.5)
+ * @param minCyclePeriodicity ACC: the chain's stretch of signal, divided by its running RMS over one period, must
+ *                           correlate with itself one period later at least this much (default 0.5: consecutive
+ *                           cycles of one oscillation repeat; chance alignments of noise cycles do not)
+ * @param minCycleSalience   ACC: a chain of fewer than {@code selfEvidentBeats} cycles needs a typical
+ *                           amplitude of at least this many noise floors (default 5)
+ * @param selfEvidentBeats   ACC: chains of at least this many cycles are judged on their rhythm alone, so
+ *                           that a record oscillating from start to end is found (default 6)
+ * @param maxMissedBeats     an episode goes on across at most this many missing beats in a row, when the
+ *                           beat after the gap follows at the episode's rhythm (default 2)
+ * @param maxBackfillBeats   beats linked back before an accepted chain at most (default 4: the weak or slower
+ *                           beats of an onset that slows by up to 2 Hz over about three beats, Wallace et al. 2012)
+ */
+public record Thresholds(
+        double strongSalience,
+        double weakSalience,
+        double burstWindowS,
+        double minRelaxation,
+        double maxRelaxedLevel,
+        double relaxedShare,
+        double minBurstS,
+        double singleUnitShare,
+        double floorQuantile,
+        double precisionFloor,
+        double minCycleProminence,
+        double minFallShare,
+        double minRiseShare,
+        double linkTolerance,
+        double extendTolerance,
+        double amplitudeRatio,
+        double maxJitterCv,
+        double jitterConfidence,
+        double spectralAgreement,
+        int openBeats,
+        double maxStrayShare,
+        double minRelaxedShare,
+        double maxUnitShare,
+        double minCyclePeriodicity,
+        double minCycleSalience,
+        int selfEvidentBeats,
+        int maxMissedBeats,
+        int maxBackfillBeats) {
+
+    /** Checks every value and names the one that is out of range. */
+    public Thresholds {
+        positive("strongSalience", strongSalience);
+        positive("weakSalience", weakSalience);
+        if (weakSalience > strongSalience) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "weakSalience (%.3g) must not exceed strongSalience (%.3g)", weakSalience, strongSalience));
+        }
+        positive("burstWindowS", burstWindowS);
+        fraction("minRelaxation", minRelaxation);
+        positive("maxRelaxedLevel", maxRelaxedLevel);
+        fraction("relaxedShare", relaxedShare);
+        nonNegative("minBurstS", minBurstS);
+        fraction("singleUnitShare", singleUnitShare);
+        fraction("floorQuantile", floorQuantile);
+        nonNegative("precisionFloor", precisionFloor);
+        fraction("minCycleProminence", minCycleProminence);
+        fraction("minFallShare", minFallShare);
+        fraction("minRiseShare", minRiseShare);
+        if (!(linkTolerance > 0 && linkTolerance < 1)) {
+            throw new IllegalArgumentException("linkTolerance must be between 0 and 1, got " + linkTolerance);
+        }
+        if (!(extendTolerance > 0 && extendTolerance < 1)) {
+            throw new IllegalArgumentException("extendTolerance must be between 0 and 1, got " + extendTolerance);
+        }
+        if (!(amplitudeRatio >= 1) || Double.isInfinite(amplitudeRatio)) {
+            throw new IllegalArgumentException("amplitudeRatio must be at least 1, got " + amplitudeRatio);
+        }
+        positive("maxJitterCv", maxJitterCv);
+        if (!(jitterConfidence >= 0.5 && jitterConfidence < 1)) {
+            throw new IllegalArgumentException("jitterConfidence must be in [0.5, 1), got " + jitterConfidence);
+        }
+        positive("spectralAgreement", spectralAgreement);
+        if (openBeats < 2) {
+            throw new IllegalArgumentException("openBeats must be at least 2, got " + openBeats);
+        }
+        fraction("maxStrayShare", maxStrayShare);
+        fraction("minRelaxedShare", minRelaxedShare);
+        fraction("maxUnitShare", maxUnitShare);
+        if (!(minCyclePeriodicity >= -1 && minCyclePeriodicity <= 1)) {
+            throw new IllegalArgumentException("minCyclePeriodicity must be between -1 and 1, got " + minCyclePeriodicity);
+        }
+        nonNegative("minCycleSalience", minCycleSalience);
+        if (selfEvidentBeats < 2) {
+            throw new IllegalArgumentException("selfEvidentBeats must be at least 2, got " + selfEvidentBeats);
+        }
+        if (maxMissedBeats < 0 || maxMissedBeats > 4) {
+            throw new IllegalArgumentException("maxMissedBeats must be 0-4, got " + maxMissedBeats);
+        }
+        if (maxBackfillBeats < 0 || maxBackfillBeats > 64) {
+            throw new IllegalArgumentException("maxBackfillBeats must be 0-64, got " + maxBackfillBeats);
+        }
+    }
+
+    /** @return the documented defaults */
+    public static Thresholds defaults() {
+        return new Builder().build();
+    }
+
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these values */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** @return every threshold by name, in declaration order (for reports and the methods paragraph) */
+    public Map<String, Number> asMap() {
+        Map<String, Number> m = new LinkedHashMap<>();
+        for (var c : Thresholds.class.getRecordComponents()) {
+            try {
+                m.put(c.getName(), (Number) c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return m;
+    }
+
+    private static void positive(String name, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + v);
+        }
+    }
+
+    private static void nonNegative(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be zero or positive, got " + v);
+        }
+    }
+
+    private static void fraction(String name, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, got " + v);
+        }
+    }
+
+    /**
+     * Builder of {@link Thresholds}: {@link #set} changes any value by name, so that the builder does not
+     * repeat the record's two dozen components; setters have no side effects on other values. Not
+     * thread-safe.
+     */
+    public static final class Builder {
+        private final Map<String, Number> values = new LinkedHashMap<>();
+
+        private Builder() {
+            values.put("strongSalience", 3.0);
+            values.put("weakSalience", 2.0);
+            values.put("burstWindowS", 0.02);
+            values.put("minRelaxation", 0.6);
+            values.put("maxRelaxedLevel", 2.0);
+            values.put("relaxedShare", 0.15);
+            values.put("minBurstS", 0.008);
+            values.put("singleUnitShare", 0.85);
+            values.put("floorQuantile", 0.2);
+            values.put("precisionFloor", 1e-10);
+            values.put("minCycleProminence", 0.35);
+            values.put("minFallShare", 0.1);
+            values.put("minRiseShare", 0.2);
+            values.put("linkTolerance", 0.4);
+            values.put("extendTolerance", 0.5);
+            values.put("amplitudeRatio", 5.0);
+            values.put("maxJitterCv", 0.12);
+            values.put("jitterConfidence", 0.99);
+            values.put("spectralAgreement", 0.25);
+            values.put("openBeats", 5);
+            values.put("maxStrayShare", 0.2);
+            values.put("minRelaxedShare", 0.4);
+            values.put("maxUnitShare", 0.5);
+            values.put("minCyclePeriodicity", 0.5);
+            values.put("minCycleSalience", 5.0);
+            values.put("selfEvidentBeats", 6);
+            values.put("maxMissedBeats", 2);
+            values.put("maxBackfillBeats", 4);
+        }
+
+        private Builder(Thresholds t) {
+            values.putAll(t.asMap());
+        }
+
+        /**
+         * @param name  a component name of {@link Thresholds}
+         * @param value its new value
+         * @return this
+         * @throws IllegalArgumentException if no threshold has that name, or an integer one gets a fraction
+         */
+        public Builder set(String name, double value) {
+            Number old = values.get(name);
+            if (old == null) {
+                throw new IllegalArgumentException("no threshold named '" + name + "'; known: " + values.keySet());
+            }
+            if (old instanceof Integer) {
+                if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(name + " is a whole number, got " + value);
+                }
+                values.put(name, (int) value);
+            } else {
+                values.put(name, value);
+            }
+            return this;
+        }
+
+        /** @param changes applied to this builder @return this */
+        public Builder with(Consumer<Builder> changes) {
+            changes.accept(this);
+            return this;
+        }
+
+        /**
+         * @return the thresholds
+         * @throws IllegalArgumentException naming a value out of range
+         */
+        public Thresholds build() {
+            return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
+                    d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"),
+                    d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
+                    d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
+                    d("spectralAgreement"), i("openBeats"), d("maxStrayShare"), d("minRelaxedShare"),
+                    d("maxUnitShare"), d("minCyclePeriodicity"), d("minCycleSalience"), i("selfEvidentBeats"),
+                    i("maxMissedBeats"), i("maxBackfillBeats"));
+        }
+
+        private double d(String name) {
+            return values.get(name).doubleValue();
+        }
+
+        private int i(String name) {
+            return values.get(name).intValue();
+        }
+    }
+}

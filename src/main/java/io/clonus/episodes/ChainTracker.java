@@ -1,0 +1,573 @@
+package io.clonus.episodes;
+
+import io.clonus.beats.CandidateSink;
+import io.clonus.beats.DetectionHistory;
+import io.clonus.beats.NoiseFloor;
+import io.clonus.detect.AcceptanceRule;
+import io.clonus.detect.Beat;
+import io.clonus.detect.Classification;
+import io.clonus.detect.DetectionListener;
+import io.clonus.detect.DetectorConfig;
+import io.clonus.detect.Episode;
+import io.clonus.detect.RejectedRun;
+import io.clonus.detect.SignalType;
+import io.clonus.detect.Thresholds;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Links beat candidates into chains, hands chains to {@link EpisodeAcceptance}, and grows an accepted
+ * chain into an episode on both sides; {@link EpisodeBuilder} turns it into an {@link Episode}.
+ *
+ * <p><b>Chains.</b> Every candidate is linked to each recent candidate that could precede it (an interval in the search range, amplitudes within {@code amplitudeRatio}), continuing the longest
+ * chain through that predecessor whose last interval differs from the new one by at most
+ * {@code linkTolerance} (relative): consecutive intervals are compared, not a period fixed by the first,
+ * so that jitter and a drifting frequency keep a chain together. Several chains are kept per candidate,
+ * so a stray peak neither starts a false rhythm nor hides a true one. A chain needs at least {@code minBeats}
+ * strong beats to be judged at all: weak candidates complete a rhythm, they do not make one.
+ *
+ * <p><b>Acceptance.</b> A chain of at least {@code openBeats} beats is judged whenever it grows; a shorter
+ * one (from {@code minBeats}) once it can no longer grow, when the silence after it is known. Each chain
+ * that can no longer grow and was not accepted is reported with the rule it failed.
+ *
+ * <p><b>Growing.</b> Once accepted, the episode is extended backwards from its first beat (by up to
+ * {@code maxBackfillBeats} beats) at the rhythm of its first intervals, and forwards at the median of its latest three intervals, by strong and weak
+ * candidates alike (the largest in each window of {@code extendTolerance}); up to {@code maxMissedBeats}
+ * missing beats in a row are bridged when a beat follows at the rhythm. It ends when no beat comes; a beat
+ * after a gap that nothing follows is dropped. The grown episode is judged again as a whole; when it fails
+ * (drifted out of the band, took noise at an end), it keeps the accepted chain and the growth on one side
+ * if that passes, else the chain alone.
+ *
+ * <p>Memory is bounded: the last 256 candidates with up to 12 chains each, the open episode's beats and
+ * its stretch of signal. Nothing is allocated per sample; per candidate only when a chain is reported or
+ * an episode starts or ends. Not thread-safe.
+ */
+public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Strays {
+    private static final int CANDIDATES = 256;
+    private static final int MASK = CANDIDATES - 1;
+    private static final int STATES = 12;
+    private static final int PENDING = 64;
+
+    private final DetectorConfig cfg;
+    private final Thresholds t;
+    private final DetectionHistory h;
+    private final DetectionListener listener;
+    private final boolean reportRejections;
+    private final EpisodeAcceptance acceptance;
+    private final EpisodeBuilder builder;
+    private final double minIv;
+    private final double maxIv;
+    private final double hi;
+    private final double lo;
+
+    // candidates
+    private final double[] cT = new double[CANDIDATES];
+    private final double[] cA = new double[CANDIDATES];
+    private final double[] cS = new double[CANDIDATES];
+    private final boolean[] cStrong = new boolean[CANDIDATES];
+    private final boolean[] cUnit = new boolean[CANDIDATES];
+    private long count;
+    private long firstFree;
+
+    // chains ending at each candidate: predecessor, its chain, length, sum of intervals, last interval,
+    // sum of squared successive interval differences, and whether a later candidate continued it
+    private final int[] sN = new int[CANDIDATES];
+    private final long[][] sPred = new long[CANDIDATES][STATES];
+    private final int[][] sPredSt = new int[CANDIDATES][STATES];
+    private final int[][] sLen = new int[CANDIDATES][STATES];
+    private final double[][] sSum = new double[CANDIDATES][STATES];
+    private final double[][] sLast = new double[CANDIDATES][STATES];
+    private final double[][] sSsd = new double[CANDIDATES][STATES];
+    private final boolean[][] sExt = new boolean[CANDIDATES][STATES];
+    private final int[][] sStrong = new int[CANDIDATES][STATES];
+
+    // chains waiting for the silence after them
+    private final long[] pSeq = new long[PENDING];
+    private final int[] pSt = new int[PENDING];
+    private final double[] pDue = new double[PENDING];
+    private int pN;
+
+    private final long[] walk = new long[CANDIDATES];
+    private final Run probe = new Run();
+    private final Run trimmed = new Run();
+    private final Run accepted = new Run();
+    private int chainLength;
+    private int backfilled;
+    private final Run run = new Run();
+    private boolean open;
+    private boolean heldBeat;
+    private int episodeNumber;
+    private double frontierS = Double.NEGATIVE_INFINITY;
+    private final List<Episode> episodes = new ArrayList<>();
+
+    /**
+     * @param config   detector parameters
+     * @param type     signal type
+     * @param history  the detection signal (for the spectral check and the episode's estimates)
+     * @param floor    its noise floor
+     * @param listener hears beats, episodes and rejected runs; may be null
+     */
+    public ChainTracker(DetectorConfig config, SignalType type, DetectionHistory history, NoiseFloor floor,
+            DetectionListener listener) {
+        this.cfg = config;
+        this.t = config.thresholds();
+        this.h = history;
+        this.listener = listener == null ? new DetectionListener() { } : listener;
+        this.reportRejections = listener != null;
+        this.acceptance = new EpisodeAcceptance(config, type, history, floor, this);
+        this.builder = new EpisodeBuilder(config, history);
+        this.minIv = 1 / config.searchHighHz();
+        this.maxIv = 1 / config.searchLowHz();
+        this.hi = 1 + t.linkTolerance();
+        this.lo = 1 / hi;
+    }
+
+    /** @return the episodes finished so far, in time order */
+    public List<Episode> episodes() {
+        return List.copyOf(episodes);
+    }
+
+    /** @param value the newest detection sample (kept for the open episode's estimates) */
+    public void sample(double value) {
+        if (open) {
+            builder.add(value);
+        }
+    }
+
+    @Override
+    public void candidate(long index, double timeS, double amplitude, double salience, boolean strong,
+            boolean unitLike) {
+        long q = count++;
+        int s = (int) (q & MASK);
+        cT[s] = timeS;
+        cA[s] = amplitude;
+        cS[s] = salience;
+        cStrong[s] = strong;
+        cUnit[s] = unitLike;
+        sN[s] = 0;
+        if (!open) {
+            link(q);
+        }
+    }
+
+    /**
+     * Every candidate up to {@code timeS} has been delivered: decides what that settles.
+     *
+     * @param timeS the frontier, seconds
+     */
+    public void advance(double timeS) {
+        frontierS = timeS;
+        for (int guard = 0; guard < 1000; guard++) {
+            if (open) {
+                extend();
+                if (open) {
+                    return;
+                }
+            }
+            if (!settlePending()) {
+                return;
+            }
+        }
+    }
+
+    /** Ends the record: every chain is judged with what exists, and an open episode is closed. */
+    public void finish() {
+        advance(Double.POSITIVE_INFINITY);
+    }
+
+    // ---------------------------------------------------------------- chains
+
+    private void link(long q) {
+        int sq = (int) (q & MASK);
+        double tq = cT[sq];
+        double ar = t.amplitudeRatio();
+        long stop = Math.max(firstFree, count - CANDIDATES);
+        for (long p = q - 1; p >= stop; p--) {
+            int sp = (int) (p & MASK);
+            double dt = tq - cT[sp];
+            if (dt > maxIv * hi) {
+                break; // older candidates are further away still
+            }
+            double ratio = cA[sq] / cA[sp];
+            if (dt < minIv || !(ratio <= ar && ratio >= 1 / ar)) {
+                continue;
+            }
+            int bestLen = 0;
+            int bestSt = -1;
+            double bestSum = 0;
+            double bestSsd = 0;
+            int bestStrong = 0;
+            int own = (cStrong[sq] ? 1 : 0);
+            if (dt <= maxIv) {
+                bestLen = 2;
+                bestSum = dt;
+                bestStrong = own + (cStrong[sp] ? 1 : 0);
+            }
+            for (int st = 0; st < sN[sp]; st++) {
+                double last = sLast[sp][st];
+                double r = dt / last;
+                if (r < lo || r > hi) {
+                    continue;
+                }
+                int len = sLen[sp][st] + 1;
+                double d = dt - last;
+                double ssd = sSsd[sp][st] + d * d;
+                double sum = sSum[sp][st] + dt;
+                if (len > bestLen || len == bestLen && jitter(ssd, len, sum) < jitter(bestSsd, bestLen, bestSum)) {
+                    bestLen = len;
+                    bestSt = st;
+                    bestSum = sum;
+                    bestSsd = ssd;
+                    bestStrong = sStrong[sp][st] + own;
+                }
+            }
+            if (bestLen > 0 && keep(sq, p, bestSt, bestLen, bestSum, dt, bestSsd, bestStrong) && bestSt >= 0) {
+                sExt[sp][bestSt] = true;
+            }
+        }
+        // judge the long chains now, and queue the others for when they can no longer grow
+        for (int st = 0; st < sN[sq]; st++) {
+            if (sLen[sq][st] >= t.openBeats() && sStrong[sq][st] >= cfg.minBeats()) {
+                load(q, st, probe);
+                if (acceptance.judge(probe) == null) {
+                    openEpisode(probe);
+                    return;
+                }
+            }
+        }
+        for (int st = 0; st < sN[sq]; st++) {
+            if (sLen[sq][st] >= cfg.minBeats() && sStrong[sq][st] >= cfg.minBeats()) {
+                queue(q, st, tq + hi * sLast[sq][st]);
+            }
+        }
+    }
+
+    private static double jitter(double ssd, int len, double sum) {
+        int m = len - 1;
+        return m < 2 ? 0 : ssd / (m - 1) / ((sum / m) * (sum / m));
+    }
+
+    /** Keeps a chain for candidate slot s, replacing the shortest when all places are taken. */
+    private boolean keep(int s, long pred, int predSt, int len, double sum, double last, double ssd, int strong) {
+        int at = sN[s];
+        if (at == STATES) {
+            at = 0;
+            for (int st = 1; st < STATES; st++) {
+                if (sLen[s][st] < sLen[s][at]) {
+                    at = st;
+                }
+            }
+            if (sLen[s][at] >= len) {
+                return false;
+            }
+        } else {
+            sN[s]++;
+        }
+        sPred[s][at] = pred;
+        sPredSt[s][at] = predSt;
+        sLen[s][at] = len;
+        sSum[s][at] = sum;
+        sLast[s][at] = last;
+        sSsd[s][at] = ssd;
+        sStrong[s][at] = strong;
+        sExt[s][at] = false;
+        return true;
+    }
+
+    /** Copies the chain ending at candidate q through its chain st into {@code out}, in time order. */
+    private void load(long q, int st, Run out) {
+        int n = 0;
+        long oldest = Math.max(firstFree, count - CANDIDATES);
+        long cur = q;
+        int state = st;
+        walk[n++] = cur;
+        while (n < walk.length) {
+            int s = (int) (cur & MASK);
+            long p = sPred[s][state];
+            if (p < oldest) {
+                break;
+            }
+            walk[n++] = p;
+            state = sPredSt[s][state];
+            if (state < 0) {
+                break;
+            }
+            cur = p;
+        }
+        out.clear();
+        for (int i = n - 1; i >= 0; i--) {
+            int s = (int) (walk[i] & MASK);
+            out.add(cT[s], cA[s], cS[s], walk[i], cUnit[s], cStrong[s], 0);
+        }
+    }
+
+    private void queue(long q, int st, double dueS) {
+        if (pN == PENDING) {
+            settle(0); // the oldest is judged early rather than forgotten
+        }
+        pSeq[pN] = q;
+        pSt[pN] = st;
+        pDue[pN] = dueS;
+        pN++;
+    }
+
+    /** Judges the queued chains that can no longer grow; returns whether one opened an episode. */
+    private boolean settlePending() {
+        for (int i = 0; i < pN; i++) {
+            if (pDue[i] < frontierS) {
+                if (settle(i)) {
+                    return true;
+                }
+                i--;
+            }
+        }
+        return false;
+    }
+
+    /** Takes queued chain i out and judges it unless it was continued; returns whether it opened an episode. */
+    private boolean settle(int i) {
+        long q = pSeq[i];
+        int st = pSt[i];
+        System.arraycopy(pSeq, i + 1, pSeq, i, pN - i - 1);
+        System.arraycopy(pSt, i + 1, pSt, i, pN - i - 1);
+        System.arraycopy(pDue, i + 1, pDue, i, pN - i - 1);
+        pN--;
+        int s = (int) (q & MASK);
+        if (q < firstFree || q < count - CANDIDATES || st >= sN[s] || sExt[s][st]) {
+            return false;
+        }
+        load(q, st, probe);
+        AcceptanceRule failed = acceptance.judge(probe);
+        if (failed == null) {
+            openEpisode(probe);
+            return true;
+        }
+        RejectedRun rejected = reportRejections ? new RejectedRun(probe.firstS(), probe.lastS(), probe.size(),
+                1 / probe.meanPeriodS(), failed, acceptance.measured(), acceptance.limit()) : null;
+        // a chain may have taken one stray beat at either end (a ring-out cycle, a burst of the stretch that
+        // evoked it): the chain without it is judged too
+        for (int dropFirst = 0; dropFirst <= 1; dropFirst++) {
+            for (int dropLast = 0; dropLast <= 1; dropLast++) {
+                if (dropFirst + dropLast == 0 || probe.size() - dropFirst - dropLast < cfg.minBeats()) {
+                    continue;
+                }
+                trimmed.copyRange(probe, dropFirst, probe.size() - dropLast);
+                if (acceptance.judge(trimmed) == null) {
+                    openEpisode(trimmed);
+                    return true;
+                }
+            }
+        }
+        if (rejected != null) {
+            listener.onRejectedRun(rejected);
+        }
+        return false;
+    }
+
+    @Override
+    public int count(Run r, double fromS, double toS, double minAmplitude) {
+        int n = 0;
+        int k = 0;
+        for (long q = Math.max(firstFree, count - CANDIDATES); q < count; q++) {
+            int s = (int) (q & MASK);
+            if (cT[s] < fromS || !cStrong[s] || cA[s] < minAmplitude) {
+                continue;
+            }
+            if (cT[s] > toS) {
+                break;
+            }
+            while (k < r.size() && r.seq(k) < q) {
+                k++;
+            }
+            if (k < r.size() && r.seq(k) == q) {
+                continue;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- episodes
+
+    private void openEpisode(Run chain) {
+        run.copyFrom(chain);
+        chainLength = run.size();
+        backfill();
+        backfilled = run.size() - chainLength;
+        pN = 0;
+        open = true;
+        heldBeat = false;
+        episodeNumber++;
+        double period = run.meanPeriodS();
+        builder.begin(h.indexAt(run.firstS() - period));
+        listener.onEpisodeStart(episodeNumber, run.firstS() - period / 2, 1 / period);
+        for (int i = 0; i < run.size(); i++) {
+            listener.onBeat(episodeNumber, new Beat(run.timeS(i), run.amplitude(i)));
+        }
+    }
+
+    /** Links earlier candidates, weak ones too, at the rhythm of the first intervals. */
+    private void backfill() {
+        double typical = run.medianAmplitude();
+        double ar = t.amplitudeRatio();
+        double earliest = h.timeS(h.oldest());
+        for (int added = 0; added < t.maxBackfillBeats() && run.size() >= 2; added++) {
+            double t0 = run.firstS();
+            double period = run.earlyPeriodS(3);
+            double from = t0 - (1 + t.extendTolerance()) * period;
+            double to = t0 - period / (1 + t.extendTolerance());
+            long best = -1;
+            for (long q = run.seq(0) - 1; q >= Math.max(firstFree, count - CANDIDATES); q--) {
+                int s = (int) (q & MASK);
+                if (cT[s] > to) {
+                    continue;
+                }
+                if (cT[s] < from) {
+                    break;
+                }
+                if (cA[s] >= typical / ar && cA[s] <= typical * ar && cT[s] > earliest
+                        && (best < 0 || cA[s] > cA[(int) (best & MASK)])) {
+                    best = q;
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            int s = (int) (best & MASK);
+            run.addFirst(cT[s], cA[s], cS[s], best, cUnit[s], cStrong[s]);
+        }
+    }
+
+    /** Takes the next beats whose windows are complete; ends the episode when none comes. */
+    private void extend() {
+        while (open) {
+            double last = run.lastS();
+            double period = run.recentPeriodS(3);
+            double typical = run.typicalAmplitude();
+            long after = run.seq(run.size() - 1);
+            boolean taken = false;
+            double ext = t.extendTolerance();
+            for (int k = 1; k <= 1 + t.maxMissedBeats() && !taken; k++) {
+                // window k: the k-th beat from the last, the first k - 1 missing; windows do not overlap
+                double from = last + (k - (k == 1 ? ext : Math.min(ext, 0.5))) * period;
+                double to = last + (k + Math.min(ext, 0.5)) * period;
+                if (k == 1) {
+                    from = last + period / (1 + ext);
+                }
+                if (run.missedBefore(run.size() - 1) > 0 && k > 1) {
+                    break; // a beat after a gap must be followed at the rhythm before another gap
+                }
+                if (frontierS < to) {
+                    return; // the window is not complete yet
+                }
+                long best = best(after, from, to, typical);
+                if (best >= 0) {
+                    take(best, k - 1);
+                    taken = true;
+                }
+            }
+            if (!taken) {
+                close();
+            }
+        }
+    }
+
+    /** The largest candidate after seq {@code after} in [fromS, toS] within the amplitude ratio, or -1. */
+    private long best(long after, double fromS, double toS, double typical) {
+        double ar = t.amplitudeRatio();
+        long best = -1;
+        for (long q = Math.max(after + 1, count - CANDIDATES); q < count; q++) {
+            int s = (int) (q & MASK);
+            if (cT[s] > toS) {
+                break;
+            }
+            if (cT[s] >= fromS && cA[s] >= typical / ar && cA[s] <= typical * ar
+                    && (best < 0 || cA[s] > cA[(int) (best & MASK)])) {
+                best = q;
+            }
+        }
+        return best;
+    }
+
+    private void take(long q, int missed) {
+        int s = (int) (q & MASK);
+        if (heldBeat) {
+            // the beat after the previous gap is confirmed by this one
+            listener.onBeat(episodeNumber, new Beat(run.lastS(), run.amplitude(run.size() - 1)));
+            heldBeat = false;
+        }
+        run.add(cT[s], cA[s], cS[s], q, cUnit[s], cStrong[s], missed);
+        if (missed == 0) {
+            listener.onBeat(episodeNumber, new Beat(cT[s], cA[s]));
+        } else {
+            heldBeat = true;
+        }
+    }
+
+    /** Leaves the episode state: later candidates may start chains, those that came during the end are linked. */
+    private void endEpisode() {
+        firstFree = run.seq(run.size() - 1) + 1;
+        open = false;
+        heldBeat = false;
+        run.clear();
+        pN = 0;
+        // candidates that arrived during the episode's last windows may begin the next chain
+        for (long q = Math.max(firstFree, count - CANDIDATES); q < count && !open; q++) {
+            int s = (int) (q & MASK);
+            sN[s] = 0;
+            link(q);
+        }
+    }
+
+    /** Ends the open episode without a result: it failed once what followed it was known. */
+    private void discard(AcceptanceRule failed) {
+        builder.cancel();
+        listener.onEpisodeDiscarded(episodeNumber, run.size(), run.size() * run.meanPeriodS());
+        if (reportRejections) {
+            listener.onRejectedRun(new RejectedRun(run.firstS(), run.lastS(), run.size(), 1 / run.meanPeriodS(), failed,
+                    acceptance.measured(), acceptance.limit()));
+        }
+        endEpisode();
+    }
+
+    private void close() {
+        if (run.size() > 1 && run.missedBefore(run.size() - 1) > 0) {
+            run.removeLast(); // a beat after a gap that nothing followed is not part of the episode
+        }
+        if (run.size() > chainLength && acceptance.judge(run) != null) {
+            // grown by beats that break the rhythm of the whole (a drift out of the band, a tail of noise): the
+            // episode is the accepted chain with whichever growth keeps the whole acceptable
+            int extended = run.size() - backfilled - chainLength;
+            accepted.copyFrom(run);
+            boolean kept = false;
+            if (backfilled > 0) {
+                run.copyRange(accepted, backfilled, accepted.size());
+                kept = acceptance.judge(run) == null;
+            }
+            if (!kept && extended > 0) {
+                run.copyRange(accepted, 0, backfilled + chainLength);
+                kept = acceptance.judge(run) == null;
+            }
+            if (!kept) {
+                run.copyRange(accepted, backfilled, backfilled + chainLength);
+                kept = acceptance.judge(run) == null;
+            }
+            if (!kept) {
+                // the chain itself fails now that what follows it is known (a burst off its rhythm right after)
+                discard(acceptance.judge(run));
+                return;
+            }
+        } else if (run.size() == chainLength && acceptance.judge(run) != null) {
+            discard(acceptance.judge(run));
+            return;
+        }
+        Episode e = builder.build(run);
+        if (e.classification() == Classification.NONE) {
+            listener.onEpisodeDiscarded(episodeNumber, e.beatCount(), e.durationS());
+        } else {
+            episodes.add(e);
+            listener.onEpisodeEnd(episodeNumber, e);
+        }
+        endEpisode();
+    }
+}
