@@ -238,7 +238,7 @@ public record Thresholds(
             values.put("strongSalience", 3.0);
             values.put("weakSalience", 2.0);
             values.put("burstWindowS", 0.02);
-            values.put("minRelaxation", 0.6);
+            values.put("minRelaxation", 0.5);
             values.put("maxRelaxedLevel", 2.0);
             values.put("relaxedShare", 0.3);
             values.put("minBurstS", 0.008);
