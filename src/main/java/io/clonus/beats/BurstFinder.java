@@ -141,15 +141,28 @@ public final class BurstFinder {
     }
 
     /**
-     * Whether the rectified EMG returns to relaxation on both sides of the peak at k: the lowest
-     * {@code burstWindowS} mean of it between each valley of the envelope and the peak is at most
-     * {@code maxRelaxedLevel} noise floors (rest), or {@code relaxedShare} of the burst's level (a burst that
-     * rises from a tonic contraction to several times its level). A contraction whose envelope merely swings
-     * comes down to neither.
+     * Whether the rectified EMG returns to relaxation on both sides of the peak at k, between each valley of
+     * the envelope and the peak: its lowest {@code burstWindowS} mean is at most {@code maxRelaxedLevel}
+     * noise floors (rest) or {@code relaxedShare} of the burst's level (a burst rising from a tonic
+     * contraction to several times its level), and its lowest single 4 ms block at most that many floors or
+     * half that share of the envelope peak (a contraction that swings deeply still never falls that low).
+     * A contraction whose envelope merely swings comes down to neither.
      */
     private boolean relaxesBothSides(long k, long iL, long iR, double f, double level) {
         double limit = Math.max(t.maxRelaxedLevel() * f, t.relaxedShare() * level);
-        return lowestMean(iL, k) <= limit && lowestMean(k, iR) <= limit;
+        if (lowestMean(iL, k) > limit || lowestMean(k, iR) > limit) {
+            return false;
+        }
+        double blockLimit = Math.max(t.maxRelaxedLevel() * f, 0.5 * t.relaxedShare() * h.value(k));
+        return lowestBlock(iL, k) <= blockLimit && lowestBlock(k, iR) <= blockLimit;
+    }
+
+    private double lowestBlock(long a, long b) {
+        double best = Double.POSITIVE_INFINITY;
+        for (long i = a; i <= b; i++) {
+            best = Math.min(best, h.level(i));
+        }
+        return best;
     }
 
     /** The lowest centred {@code window}-block mean of the level at a block in [a, b] (history permitting). */

@@ -25,8 +25,11 @@ import java.util.function.Consumer;
  *                           its peak (default 0.5: the muscle relaxes between beats)
  * @param maxRelaxedLevel    EMG: between bursts the rectified EMG comes down to at most this many noise
  *                           floors (default 2), or to {@code relaxedShare} of the burst level
- * @param relaxedShare       EMG: the relaxation level allowed for strong bursts whose filter tails stay above
- *                           the floor, as a fraction of the burst level (default 0.15)
+ * @param relaxedShare       EMG: between bursts the lowest 20 ms mean of the rectified EMG may stay up to this
+ *                           fraction of the burst level instead of falling to rest, and its lowest 4 ms block up
+ *                           to half this fraction of the envelope peak (default 0.3: clonus riding on a tonic
+ *                           contraction rises to several times the contraction's level, while a contraction
+ *                           that swings by half its level has troughs at a third of its peaks)
  * @param minBurstS          EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms
  *                           blocks) is shorter than this, with its energy in about 8 ms, is a single
  *                           motor-unit potential, s (default 0.008; a motor-unit potential lasts 3-10 ms,
