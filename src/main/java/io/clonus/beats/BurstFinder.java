@@ -107,7 +107,7 @@ public final class BurstFinder {
         long iR = valleyRight(h, k, whi);
         double level = burstLevel(iL, iR);
         double salience = f > 0 ? level / f : Double.POSITIVE_INFINITY;
-        if (salience < t.weakSalience() || !relaxesBothSides(k, iL, iR, f)) {
+        if (salience < t.weakSalience() || !relaxesBothSides(k, iL, iR, f, level)) {
             return;
         }
         boolean unit = morphology.singleUnit(iL, iR);
@@ -141,24 +141,46 @@ public final class BurstFinder {
     }
 
     /**
-     * Whether the rectified EMG returns to relaxation on both sides of the peak at k: its minimum between
-     * each valley of the envelope and the peak is at most {@code maxRelaxedLevel} floors, or
-     * {@code relaxedShare} of the envelope peak for strong bursts whose filter tails stay above the floor.
+     * Whether the rectified EMG returns to relaxation on both sides of the peak at k, between each valley of
+     * the envelope and the peak: its lowest {@code burstWindowS} mean is at most {@code maxRelaxedLevel}
+     * noise floors (rest) or {@code relaxedShare} of the burst's level (a burst rising from a tonic
+     * contraction to several times its level), and its lowest single 4 ms block at most that many floors or
+     * half that share of the envelope peak (a contraction that swings deeply still never falls that low).
+     * A contraction whose envelope merely swings comes down to neither.
      */
-    private boolean relaxesBothSides(long k, long iL, long iR, double f) {
-        double limit = Math.max(t.maxRelaxedLevel() * f, t.relaxedShare() * h.value(k));
-        double min = h.level(k);
-        for (long i = iL; i < k; i++) {
-            min = Math.min(min, h.level(i));
-        }
-        if (min > limit) {
+    private boolean relaxesBothSides(long k, long iL, long iR, double f, double level) {
+        double limit = Math.max(t.maxRelaxedLevel() * f, t.relaxedShare() * level);
+        if (lowestMean(iL, k) > limit || lowestMean(k, iR) > limit) {
             return false;
         }
-        min = h.level(k);
-        for (long i = iR; i > k; i--) {
-            min = Math.min(min, h.level(i));
+        double blockLimit = Math.max(t.maxRelaxedLevel() * f, 0.5 * t.relaxedShare() * h.value(k));
+        return lowestBlock(iL, k) <= blockLimit && lowestBlock(k, iR) <= blockLimit;
+    }
+
+    private double lowestBlock(long a, long b) {
+        double best = Double.POSITIVE_INFINITY;
+        for (long i = a; i <= b; i++) {
+            best = Math.min(best, h.level(i));
         }
-        return min <= limit;
+        return best;
+    }
+
+    /** The lowest centred {@code window}-block mean of the level at a block in [a, b] (history permitting). */
+    private double lowestMean(long a, long b) {
+        long oldest = h.oldest();
+        long newest = h.newest();
+        int half = window / 2;
+        double best = Double.POSITIVE_INFINITY;
+        for (long i = a; i <= b; i++) {
+            long lo = Math.max(oldest, i - half);
+            long hi = Math.min(newest, lo + window - 1);
+            double s = 0;
+            for (long j = lo; j <= hi; j++) {
+                s += h.level(j);
+            }
+            best = Math.min(best, s / (hi - lo + 1));
+        }
+        return best;
     }
 
     /**

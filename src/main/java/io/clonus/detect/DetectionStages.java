@@ -41,7 +41,8 @@ final class DetectionStages implements DetectionSink {
         this.cfg = config;
         Thresholds t = config.thresholds();
         this.history = new DetectionHistory(rateHz, time0S, HISTORY_S);
-        this.floor = new NoiseFloor(rateHz, config.floorWindowS(), t.floorQuantile(), t.precisionFloor());
+        this.floor = new NoiseFloor(rateHz, config.floorWindowS(),
+                type == SignalType.EMG ? t.floorQuantile() : t.cycleFloorQuantile(), t.precisionFloor());
         this.tracker = new ChainTracker(config, type, history, floor, listener);
         if (type == SignalType.EMG) {
             bursts = new BurstFinder(t, history, floor, config.searchLowHz(), config.searchHighHz(), tracker);

@@ -25,16 +25,23 @@ import java.util.function.Consumer;
  *                           its peak (default 0.5: the muscle relaxes between beats)
  * @param maxRelaxedLevel    EMG: between bursts the rectified EMG comes down to at most this many noise
  *                           floors (default 2), or to {@code relaxedShare} of the burst level
- * @param relaxedShare       EMG: the relaxation level allowed for strong bursts whose filter tails stay above
- *                           the floor, as a fraction of the burst level (default 0.15)
+ * @param relaxedShare       EMG: between bursts the lowest 20 ms mean of the rectified EMG may stay up to this
+ *                           fraction of the burst level instead of falling to rest, and its lowest 4 ms block up
+ *                           to half this fraction of the envelope peak (default 0.3: clonus riding on a tonic
+ *                           contraction rises to several times the contraction's level, while a contraction
+ *                           that swings by half its level has troughs at a third of its peaks)
  * @param minBurstS          EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms
  *                           blocks) is shorter than this, with its energy in about 8 ms, is a single
  *                           motor-unit potential, s (default 0.008; a motor-unit potential lasts 3-10 ms,
  *                           a clonus volley of many units 30-80 ms)
  * @param singleUnitShare    EMG: the share of a burst's energy in two adjacent 4 ms blocks from which a short
  *                           burst counts as one potential (default 0.85)
- * @param floorQuantile      quantile of the medians of quarter-second blocks taken as the noise floor
- *                           (default 0.2: rest even when contraction fills most of the window)
+ * @param floorQuantile      EMG: quantile of the medians of quarter-second blocks of rectified EMG taken as the
+ *                           noise floor (default 0.1: the floor stays at rest while a contraction fills up to
+ *                           90 % of the window; clonus itself leaves each block's median at relaxation, since
+ *                           its bursts fill less than half of every cycle)
+ * @param cycleFloorQuantile ACC: the same quantile for the medians of |signal| (default 0.2: the floor of a
+ *                           motion signal is its noise, which a record that oscillates throughout exceeds)
  * @param precisionFloor     the noise floor is never below this fraction of the largest input magnitude
  *                           seen, so that round-off of a smooth input is not taken for activity (default
  *                           1e-10, far above double round-off after the filters, far below any recorded noise)
@@ -100,6 +107,7 @@ public record Thresholds(
         double minBurstS,
         double singleUnitShare,
         double floorQuantile,
+        double cycleFloorQuantile,
         double precisionFloor,
         double minCycleProminence,
         double minFallShare,
@@ -135,6 +143,7 @@ public record Thresholds(
         nonNegative("minBurstS", minBurstS);
         fraction("singleUnitShare", singleUnitShare);
         fraction("floorQuantile", floorQuantile);
+        fraction("cycleFloorQuantile", cycleFloorQuantile);
         nonNegative("precisionFloor", precisionFloor);
         fraction("minCycleProminence", minCycleProminence);
         fraction("minFallShare", minFallShare);
@@ -232,12 +241,13 @@ public record Thresholds(
             values.put("strongSalience", 3.0);
             values.put("weakSalience", 2.0);
             values.put("burstWindowS", 0.02);
-            values.put("minRelaxation", 0.6);
+            values.put("minRelaxation", 0.5);
             values.put("maxRelaxedLevel", 2.0);
-            values.put("relaxedShare", 0.15);
+            values.put("relaxedShare", 0.3);
             values.put("minBurstS", 0.008);
             values.put("singleUnitShare", 0.85);
-            values.put("floorQuantile", 0.2);
+            values.put("floorQuantile", 0.1);
+            values.put("cycleFloorQuantile", 0.2);
             values.put("precisionFloor", 1e-10);
             values.put("minCycleProminence", 0.35);
             values.put("minFallShare", 0.1);
@@ -297,7 +307,7 @@ public record Thresholds(
          */
         public Thresholds build() {
             return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
-                    d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"),
+                    d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
                     d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
                     d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
                     d("spectralAgreement"), i("openBeats"), d("maxStrayShare"), d("minRelaxedShare"),

@@ -68,6 +68,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final boolean[] cUnit = new boolean[CANDIDATES];
     private long count;
     private long firstFree;
+    /** Candidates before this belong to (or precede) a kept episode: they are no strays of later chains. */
+    private long strayFrom;
 
     // chains ending at each candidate: predecessor, its chain, length, sum of intervals, last interval,
     // sum of squared successive interval differences, and whether a later candidate continued it
@@ -368,7 +370,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     public int count(Run r, double fromS, double toS, double minAmplitude) {
         int n = 0;
         int k = 0;
-        for (long q = Math.max(firstFree, count - CANDIDATES); q < count; q++) {
+        for (long q = Math.max(strayFrom, count - CANDIDATES); q < count; q++) {
             int s = (int) (q & MASK);
             if (cT[s] < fromS || !cStrong[s] || cA[s] < minAmplitude) {
                 continue;
@@ -562,6 +564,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             return;
         }
         Episode e = builder.build(run);
+        strayFrom = run.seq(run.size() - 1) + 1;
         if (e.classification() == Classification.NONE) {
             listener.onEpisodeDiscarded(episodeNumber, e.beatCount(), e.durationS());
         } else {
