@@ -84,16 +84,20 @@ public final class CycleFinder {
             }
             minR = Math.min(minR, v);
         }
+        // the local range over half a longest interval on each side: the neighbouring cycles, not a
+        // dorsiflexion push or a larger oscillation further away
+        long rlo = Math.max(oldest, k - half / 2);
+        long rhi = Math.min(last, k + half / 2);
         double max = dk;
         double min = dk;
         double sum = 0;
-        for (long i = wlo; i <= whi; i++) {
+        for (long i = rlo; i <= rhi; i++) {
             double v = h.value(i);
             max = Math.max(max, v);
             min = Math.min(min, v);
             sum += v;
         }
-        double mean = sum / (whi - wlo + 1);
+        double mean = sum / (rhi - rlo + 1);
         double range = max - min;
         double fall = dk - Math.min(minL, minR);
         double prominence = dk - Math.max(minL, minR);

@@ -62,6 +62,10 @@ import java.util.function.Consumer;
  *                           beat without taking noise)
  * @param amplitudeRatio     largest ratio between the amplitudes of consecutive beats of a chain, and of a
  *                           beat to its episode's typical beat (default 5)
+ * @param cycleAmplitudeRatio ACC: the same ratio for the cycles of a motion signal (default 2.5: the cycles of one
+ *                           oscillation change size gradually, by 0.75-0.9 per cycle when clonus dies out, the
+ *                           first up to twice the others; a smaller wobble after the oscillation has stopped is
+ *                           no cycle of it)
  * @param maxJitterCv        the beat-to-beat jitter of clonus, as a coefficient of variation, that a chain
  *                           must not significantly exceed (default 0.12: published jitter is 1-7 %, and slowing by up to 2 Hz
  *                           at onset and end adds as much again to the successive differences). The
@@ -115,6 +119,7 @@ public record Thresholds(
         double linkTolerance,
         double extendTolerance,
         double amplitudeRatio,
+        double cycleAmplitudeRatio,
         double maxJitterCv,
         double jitterConfidence,
         double spectralAgreement,
@@ -156,6 +161,9 @@ public record Thresholds(
         }
         if (!(amplitudeRatio >= 1) || Double.isInfinite(amplitudeRatio)) {
             throw new IllegalArgumentException("amplitudeRatio must be at least 1, got " + amplitudeRatio);
+        }
+        if (!(cycleAmplitudeRatio >= 1) || Double.isInfinite(cycleAmplitudeRatio)) {
+            throw new IllegalArgumentException("cycleAmplitudeRatio must be at least 1, got " + cycleAmplitudeRatio);
         }
         positive("maxJitterCv", maxJitterCv);
         if (!(jitterConfidence >= 0.5 && jitterConfidence < 1)) {
@@ -255,6 +263,7 @@ public record Thresholds(
             values.put("linkTolerance", 0.4);
             values.put("extendTolerance", 0.5);
             values.put("amplitudeRatio", 5.0);
+            values.put("cycleAmplitudeRatio", 2.5);
             values.put("maxJitterCv", 0.12);
             values.put("jitterConfidence", 0.99);
             values.put("spectralAgreement", 0.25);
@@ -309,7 +318,7 @@ public record Thresholds(
             return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
                     d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
                     d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
-                    d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
+                    d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("cycleAmplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
                     d("spectralAgreement"), i("openBeats"), d("maxStrayShare"), d("minRelaxedShare"),
                     d("maxUnitShare"), d("minCyclePeriodicity"), d("minCycleSalience"), i("selfEvidentBeats"),
                     i("maxMissedBeats"), i("maxBackfillBeats"));

@@ -55,6 +55,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final boolean reportRejections;
     private final EpisodeAcceptance acceptance;
     private final EpisodeBuilder builder;
+    private final double amplitudeRatio;
     private final double minIv;
     private final double maxIv;
     private final double hi;
@@ -118,6 +119,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         this.reportRejections = listener != null;
         this.acceptance = new EpisodeAcceptance(config, type, history, floor, this);
         this.builder = new EpisodeBuilder(config, history);
+        this.amplitudeRatio = type == SignalType.EMG ? t.amplitudeRatio() : t.cycleAmplitudeRatio();
         this.minIv = 1 / config.searchHighHz();
         this.maxIv = 1 / config.searchLowHz();
         this.hi = 1 + t.linkTolerance();
@@ -182,7 +184,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private void link(long q) {
         int sq = (int) (q & MASK);
         double tq = cT[sq];
-        double ar = t.amplitudeRatio();
+        double ar = amplitudeRatio;
         long stop = Math.max(firstFree, count - CANDIDATES);
         for (long p = q - 1; p >= stop; p--) {
             int sp = (int) (p & MASK);
@@ -411,7 +413,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     /** Links earlier candidates, weak ones too, at the rhythm of the first intervals. */
     private void backfill() {
         double typical = run.medianAmplitude();
-        double ar = t.amplitudeRatio();
+        double ar = amplitudeRatio;
         double earliest = h.timeS(h.oldest());
         for (int added = 0; added < t.maxBackfillBeats() && run.size() >= 2; added++) {
             double t0 = run.firstS();
@@ -476,7 +478,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
 
     /** The largest candidate after seq {@code after} in [fromS, toS] within the amplitude ratio, or -1. */
     private long best(long after, double fromS, double toS, double typical) {
-        double ar = t.amplitudeRatio();
+        double ar = amplitudeRatio;
         long best = -1;
         for (long q = Math.max(after + 1, count - CANDIDATES); q < count; q++) {
             int s = (int) (q & MASK);

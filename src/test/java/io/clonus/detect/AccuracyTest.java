@@ -129,20 +129,20 @@ class AccuracyTest {
         FLOORS.put("EMG 20 dB", new Floor(0.86, 0.68, 0.75, 0.81, 0.97));
         FLOORS.put("EMG 30 dB", new Floor(0.86, 0.72, 0.80, 0.92, 0.98));
         FLOORS.put("EMG 3-15x", new Floor(0.96, 0.85, 0.90, 0.93, 0.98));
-        FLOORS.put("ACC large", new Floor(0.85, 0.85, 0.60, 0.93, 0.98));
-        FLOORS.put("ACC medium", new Floor(0.70, 0.70, 0.45, 0.88, 0.98));
-        FLOORS.put("ACC near noise", new Floor(0.40, 0.15, 0.0, 0.70, 0.95));
-        FLOORS.put("GYRO large", new Floor(0.80, 0.80, 0.45, 0.92, 0.98));
-        FLOORS.put("GYRO medium", new Floor(0.50, 0.45, 0.0, 0.82, 0.98));
-        FLOORS.put("GYRO near noise", new Floor(0.35, 0.0, 0.0, 0.55, 0.95));
+        FLOORS.put("ACC large", new Floor(0.90, 0.90, 0.80, 0.95, 0.98));
+        FLOORS.put("ACC medium", new Floor(0.80, 0.90, 0.80, 0.93, 0.97));
+        FLOORS.put("ACC near noise", new Floor(0.50, 0.35, 0.30, 0.78, 0.93));
+        FLOORS.put("GYRO large", new Floor(0.95, 0.95, 0.95, 0.97, 0.98));
+        FLOORS.put("GYRO medium", new Floor(0.70, 0.58, 0.15, 0.86, 0.98));
+        FLOORS.put("GYRO near noise", new Floor(0.30, 0.0, 0.0, 0.60, 0.95));
         FLOORS.put("look-alike EMG", new Floor(1.0, 1.0, 0, 0, 0));
         FLOORS.put("look-alike ACC", new Floor(1.0, 1.0, 0, 0, 0));
         FLOORS.put("look-alike GYRO", new Floor(1.0, 1.0, 0, 0, 0));
         FLOORS.put("regular EMG 10 dB", new Floor(0.92, 0.87, 0.85, 0.96, 0.98));
         FLOORS.put("regular EMG 20 dB", new Floor(0.95, 0.95, 0.95, 0.95, 0.98));
         FLOORS.put("regular EMG 30 dB", new Floor(0.95, 0.95, 0.95, 0.95, 0.98));
-        FLOORS.put("regular ACC 0.05 g", new Floor(0.82, 0.60, 0.80, 0.88, 0.94));
-        FLOORS.put("regular ACC 0.20 g", new Floor(0.95, 0.95, 0.90, 0.95, 0.98));
+        FLOORS.put("regular ACC 0.05 g", new Floor(0.84, 0.75, 0.80, 0.92, 0.94));
+        FLOORS.put("regular ACC 0.20 g", new Floor(0.95, 0.97, 0.95, 0.98, 0.98));
         FLOORS.put("regular ACC 0.50 g", new Floor(0.95, 0.95, 0.90, 0.95, 0.98));
         FLOORS.put("regular look-alikes", new Floor(1.0, 1.0, 0, 0, 0));
     }
