@@ -113,8 +113,8 @@ final class EpisodeAcceptance {
         for (int i = 0; i < n; i++) {
             strong += run.strong(i) ? 1 : 0;
         }
-        if (strong < cfg.minBeats()) {
-            return fail(AcceptanceRule.STRONG_BEATS, strong, cfg.minBeats());
+        if (strong < t.minStrongBeats()) {
+            return fail(AcceptanceRule.STRONG_BEATS, strong, t.minStrongBeats());
         }
         double period = run.meanPeriodS();
         double f = 1 / period;
