@@ -39,7 +39,9 @@ public final class Methods {
             if (k.mainsHz() > 0) {
                 s.append(", ").append(n(k.mainsHz())).append(" Hz mains interference")
                         .append(k.mainsHarmonics() > 1 ? " (and " + (k.mainsHarmonics() - 1) + " harmonic(s))" : "")
-                        .append(" was removed by subtracting a sinusoid learned while the muscle was quiet");
+                        .append(" was removed by subtracting a sinusoid learned while the muscle was quiet (each")
+                        .append(" sample's error clipped at ").append(n(MainsCanceller.CLIP_FACTOR))
+                        .append(" times the quiet RMS, so that artefacts could not throw it)");
             }
             s.append(", full-wave rectified, averaged to ").append(n(k.detectionRateHz()))
                     .append(" Hz and low-pass filtered at ").append(n(c.envelopeCutoffHz()))

@@ -69,7 +69,7 @@ public final class StreamingDetector {
             throw new InvalidSignalException(this.label, e.getMessage());
         }
         forward.target = finder;
-        checks = new SampleChecks(this.label, sampleRateHz, axes);
+        checks = new SampleChecks(this.label, sampleRateHz, axes, type);
     }
 
     /**
