@@ -47,6 +47,16 @@ final class SampleChecks {
      * @param axes  number of axes
      * @param type  signal type (names the likely cause of an outlier in its warning)
      */
+    /**
+     * @param listener told the sample index of every outlying sample (any axis) as soon as it is judged, which
+     *                 is a few samples after it arrived, before the conditioners have passed it on; may be null
+     */
+    void onSpike(java.util.function.LongConsumer listener) {
+        for (SpikeScan s : spikes) {
+            s.onSpike(listener);
+        }
+    }
+
     SampleChecks(String label, double fs, int axes, SignalType type) {
         this.label = label;
         this.fs = fs;

@@ -95,6 +95,7 @@ final class SpikeScan {
     private double threshold = Double.POSITIVE_INFINITY;
 
     private long count;
+    private java.util.function.LongConsumer onSpike;
     private long firstIndex = -1;
     private double firstRatio;
     private long largestIndex = -1;
@@ -109,6 +110,11 @@ final class SpikeScan {
         int levelBlocks = Math.max(MIN_LEVEL_BLOCKS, (int) Math.round(LEVEL_S * sampleRateHz / b));
         this.mads = new double[levelBlocks];
         this.madScratch = new double[levelBlocks];
+    }
+
+    /** @param listener told the index of every outlying sample as soon as it is judged; may be null */
+    void onSpike(java.util.function.LongConsumer listener) {
+        this.onSpike = listener;
     }
 
     /** @param v the next sample (finite) */
@@ -244,6 +250,9 @@ final class SpikeScan {
             }
         }
         double ratio = d / level;
+        if (onSpike != null) {
+            onSpike.accept(p);
+        }
         if (count++ == 0) {
             firstIndex = p;
             firstRatio = ratio;
