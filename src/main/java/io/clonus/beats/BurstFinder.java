@@ -1,6 +1,7 @@
 package io.clonus.beats;
 
 import io.clonus.detect.Thresholds;
+import io.clonus.dsp.Vertex;
 
 /**
  * EMG beat candidates: bursts of the envelope that stand above the noise floor and are separated by
@@ -113,8 +114,7 @@ public final class BurstFinder {
         boolean unit = morphology.singleUnit(iL, iR);
         double a = h.value(k - 1);
         double c = h.value(k + 1);
-        double den = a - 2 * dk + c;
-        double delta = den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / den));
+        double delta = Vertex.offset(a, dk, c);
         sink.candidate(k, h.timeS(k + delta), dk, salience, salience >= t.strongSalience(), unit);
     }
 

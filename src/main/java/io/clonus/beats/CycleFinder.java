@@ -1,6 +1,7 @@
 package io.clonus.beats;
 
 import io.clonus.detect.Thresholds;
+import io.clonus.dsp.Vertex;
 
 /**
  * Accelerometer and gyroscope beat candidates: one per oscillation cycle of the principal-axis signal.
@@ -109,8 +110,7 @@ public final class CycleFinder {
         double amplitude = fall / 2;
         double a = h.value(k - 1);
         double c = h.value(k + 1);
-        double den = a - 2 * dk + c;
-        double delta = den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / den));
+        double delta = Vertex.offset(a, dk, c);
         sink.candidate(k, h.timeS(k + delta), amplitude, f > 0 ? amplitude / f : Double.POSITIVE_INFINITY, true,
                 false);
     }

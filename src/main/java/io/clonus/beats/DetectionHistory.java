@@ -23,7 +23,7 @@ public final class DetectionHistory {
      */
     public DetectionHistory(double rateHz, double time0S, double keepS) {
         int need = (int) Math.ceil(keepS * rateHz) + 2;
-        int size = Integer.highestOneBit(Math.max(need, 2) - 1) << 1;
+        int size = io.clonus.dsp.PowerOfTwo.atLeast(need);
         this.value = new double[size];
         this.level = new double[size];
         this.power = new double[size];

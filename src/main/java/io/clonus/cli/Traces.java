@@ -155,10 +155,7 @@ final class Traces {
      */
     static Spectrum spectrum(Trace t) {
         double rate = 1 / t.dt();
-        int seg = Integer.highestOneBit((int) Math.ceil(4 * rate));
-        if (seg < 4 * rate) {
-            seg <<= 1;
-        }
+        int seg = io.clonus.dsp.PowerOfTwo.atLeast((int) Math.ceil(4 * rate));
         int n = Math.min(seg, t.y().length);
         if (n < 2) {
             return new Spectrum(new double[0], new double[0]);

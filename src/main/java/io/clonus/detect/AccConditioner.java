@@ -18,7 +18,10 @@ import io.clonus.dsp.SosFilter;
  *     gives the principal axis, refined every 20 ms by power iterations starting from the previous axis,
  *     which keeps its sign continuous.</li>
  * <li>The filtered axes are projected onto it. Projecting, unlike the vector magnitude, keeps the
- *     oscillation's frequency (the magnitude of a to-and-fro movement peaks twice per cycle).</li>
+ *     oscillation's frequency (the magnitude of a to-and-fro movement peaks twice per cycle). The
+ *     projection leaves out an axis whose raw samples have not reversed direction for two periods of the
+ *     search range's low edge, or not yet ({@link MonotoneGate}: a ramp or drift, or one quantised into a
+ *     staircase): it holds no oscillation, and a staircase's steps would ring the band-pass like cycles.</li>
  * </ol>
  * Not thread-safe.
  */
@@ -32,6 +35,7 @@ public final class AccConditioner {
     private final DetectionSink sink;
     private final Sos sos;
     private final SosFilter[] filters;
+    private final MonotoneGate[] gates;
     private final double lowHz;
     private final double highHz;
     private final double alpha;
@@ -40,6 +44,7 @@ public final class AccConditioner {
     private final double[] v = new double[3];
     private final double[] b = new double[3];
     private final double[] tmp = new double[3];
+    private final boolean[] open = new boolean[3];
     private long n;
     private double rawMax;
 
@@ -65,8 +70,10 @@ public final class AccConditioner {
         this.highHz = Math.min(1.25 * config.searchHighHz(), 0.45 * sampleRateHz);
         this.sos = Butterworth.bandPass(FILTER_ORDER, lowHz, highHz, sampleRateHz);
         this.filters = new SosFilter[axisCount];
+        this.gates = new MonotoneGate[axisCount];
         for (int a = 0; a < axisCount; a++) {
             filters[a] = SosFilter.of(sos);
+            gates[a] = new MonotoneGate(sampleRateHz, config.searchLowHz());
         }
         this.alpha = 1.0 / (config.axisTimeConstantS() * sampleRateHz);
         this.hop = Math.max(1, (int) Math.round(0.02 * sampleRateHz));
@@ -114,6 +121,7 @@ public final class AccConditioner {
                     filters[a].initSteadyState(xi);
                 }
                 b[a] = filters[a].process(xi);
+                open[a] = gates[a].open(xi);
                 if (Math.abs(xi) > rawMax) {
                     rawMax = Math.abs(xi);
                     sink.inputMagnitude(rawMax);
@@ -131,9 +139,12 @@ public final class AccConditioner {
             if (n % hop == 0) {
                 powerStep();
             }
+            // the principal axis follows every axis; the projection leaves out those the gate shut
             double p = 0;
             for (int a = 0; a < axes; a++) {
-                p += v[a] * b[a];
+                if (open[a]) {
+                    p += v[a] * b[a];
+                }
             }
             sink.accept(p, Math.abs(p), p * p);
         }

@@ -1,6 +1,7 @@
 package io.clonus.detect;
 
 import io.clonus.beats.BurstFinder;
+import io.clonus.beats.CandidateSink;
 import io.clonus.beats.CycleFinder;
 import io.clonus.beats.DetectionHistory;
 import io.clonus.beats.NoiseFloor;
@@ -15,9 +16,17 @@ import java.util.List;
  * episodes and grows them. The offline and the real-time detector both run this, so they agree exactly.
  * Not thread-safe.
  */
-final class DetectionStages implements DetectionSink {
+final class DetectionStages implements DetectionSink, CandidateSink {
     /** Seconds of detection signal kept for looking around candidates and back along episodes. */
     static final double HISTORY_S = 8.0;
+    /**
+     * A candidate this close to an outlying raw sample is that sample's response, not a beat, seconds: the
+     * envelope's (or the motion band-pass's) smearing of one sample, about 1 / 20 Hz.
+     */
+    static final double ARTEFACT_REACH_S = 0.05;
+    private static final int ARTEFACTS = 16;
+    private final double[] artefactS = new double[ARTEFACTS];
+    private int artefactCount;
 
     private final DetectorConfig cfg;
     private final DetectionHistory history;
@@ -45,10 +54,10 @@ final class DetectionStages implements DetectionSink {
                 type == SignalType.EMG ? t.floorQuantile() : t.cycleFloorQuantile(), t.precisionFloor());
         this.tracker = new ChainTracker(config, type, history, floor, listener);
         if (type == SignalType.EMG) {
-            bursts = new BurstFinder(t, history, floor, config.searchLowHz(), config.searchHighHz(), tracker);
+            bursts = new BurstFinder(t, history, floor, config.searchLowHz(), config.searchHighHz(), this);
             cycles = null;
         } else {
-            cycles = new CycleFinder(t, history, floor, config.searchLowHz(), config.searchHighHz(), tracker);
+            cycles = new CycleFinder(t, history, floor, config.searchLowHz(), config.searchHighHz(), this);
             bursts = null;
         }
         this.rhythm = new RhythmAccumulator(rateHz, config.searchLowHz(), config.searchHighHz());
@@ -65,6 +74,23 @@ final class DetectionStages implements DetectionSink {
         if (k >= 1) {
             examine(k, j);
         }
+    }
+
+    /** @param timeS time of an outlying raw sample, seconds from the record's start */
+    void artefactAtS(double timeS) {
+        artefactS[artefactCount++ % ARTEFACTS] = timeS;
+    }
+
+    /** Passes a candidate on to the tracker unless it is the response to an outlying sample. */
+    @Override
+    public void candidate(long index, double timeS, double amplitude, double salience, boolean strong,
+            boolean unitLike) {
+        for (int i = 0; i < Math.min(artefactCount, ARTEFACTS); i++) {
+            if (Math.abs(timeS - artefactS[i]) <= ARTEFACT_REACH_S) {
+                return;
+            }
+        }
+        tracker.candidate(index, timeS, amplitude, salience, strong, unitLike);
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.Arrays;
  * <li>Mains interference at the mains frequency and those of its harmonics that stand out is subtracted
  *     as a sinusoid learned while the muscle is quiet ({@link MainsCanceller}); unlike a notch, this leaves
  *     no ringing after a burst to fill the relaxation between beats.</li>
+ * <li>Samples where the raw input has not reversed direction for two periods of the search range's low
+ *     edge ({@link MonotoneGate}: a ramp, or a ramp quantised into a staircase) are set to zero: they hold
+ *     no oscillation, and a staircase's steps would pass the band-pass as a train of bursts.</li>
  * <li>Full-wave rectification.</li>
  * <li>Averaging over blocks of M samples (M = sample rate / 250, rounded), which decimates the envelope
  *     to about 250 Hz without aliasing the rhythm.</li>
@@ -45,6 +48,9 @@ public final class EmgConditioner {
     private final double[] work = new double[CHUNK];
     /** Running maximum of |raw| up to each sample of the current chunk, filled only when the maximum grows. */
     private final double[] maxUpTo = new double[CHUNK];
+    private final MonotoneGate gate;
+    /** Samples of the current chunk whose raw input the gate shut, set to zero after the band-pass. */
+    private final boolean[] shut = new boolean[CHUNK];
     private double rawMax;
     private double reportedMax;
 
@@ -91,6 +97,7 @@ public final class EmgConditioner {
         this.slow = SosFilter.of(slowSos);
         this.delayLine = new double[Math.max(1, (int) Math.round(delayS() * rate))];
         this.delayLinePower = new double[delayLine.length];
+        this.gate = new MonotoneGate(sampleRateHz, config.searchLowHz());
         switch (config.mains()) {
             case OFF -> configure(0, new double[0]);
             case HZ_50 -> configure(50, harmonicsBelow(50, 3));
@@ -308,6 +315,13 @@ public final class EmgConditioner {
             }
             rawMax = m;
         }
+        // which samples hold no oscillation, judged on the raw input before it is filtered in place
+        boolean anyShut = false;
+        for (int i = 0; i < n; i++) {
+            boolean s = !gate.open(buf[i]);
+            shut[i] = s;
+            anyShut |= s;
+        }
         if (samples == 0) {
             filter.initSteadyState(buf[0]);
             if (canceller != null && canceller.canFilter(bandPass.sectionCount())) {
@@ -323,6 +337,13 @@ public final class EmgConditioner {
             filter.process(buf, 0, buf, 0, n);
             if (canceller != null) {
                 canceller.process(buf, n);
+            }
+        }
+        if (anyShut) {
+            for (int i = 0; i < n; i++) {
+                if (shut[i]) {
+                    buf[i] = 0;
+                }
             }
         }
         // rectify and average over blocks of m samples; the sums run in locals, in sample order, so the

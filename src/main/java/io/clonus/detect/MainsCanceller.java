@@ -1,5 +1,7 @@
 package io.clonus.detect;
 
+import io.clonus.dsp.Select;
+
 /**
  * Removes power-line interference by subtracting a learned sinusoid at the mains frequency and its chosen
  * harmonics, instead of notch filtering. A notch narrow enough to spare the EMG rings after every burst
@@ -11,13 +13,36 @@ package io.clonus.detect;
  * sample (a rotating phasor, re-anchored on the exact phase every 4096 samples); a and b follow the
  * residual with a time constant of 0.5 s (least mean squares). The phase depends only on the sample
  * number, so learning can be done in a first pass over the start of a record and reused from sample 0.
- * Not thread-safe.
+ *
+ * <p>Robust to artefacts: the quiet power starts as the median block power of the first
+ * {@link #QUIET_START_S} (no learning before), and the error that teaches the weights is clipped at
+ * {@link #CLIP_FACTOR} quiet RMS, so that one wild sample (an electrode pop) can neither become the quiet
+ * level nor throw the weights so far that the gate, seeing the wrong hum left in the output, never lets
+ * learning resume. Not thread-safe.
  */
 final class MainsCanceller {
     private static final double LEARNING_TIME_S = 0.5;
     private static final double QUIET_TIME_S = 2.0;
     private static final double BLOCK_S = 0.008;
     private static final double BURST_FACTOR = 4.0;
+    /**
+     * The error that teaches the weights is clipped at this many quiet RMS (a Huber update). Gaussian
+     * noise passes unchanged but for 0.3 % of its samples (beyond 3 SD), so the hum is learned as before;
+     * a lone artefact sample, whose whole error would otherwise go into the weights (beta × 10⁴ = 20 per
+     * line for a sample of 10⁴ at 2000 Hz, then too much hum left for the power gate to let learning resume),
+     * moves them by at most beta × 3 quiet RMS per sample before the gate stops the learning at its block's end.
+     */
+    static final double CLIP_FACTOR = 3.0;
+    /**
+     * Seconds of blocks whose median power starts the quiet power, with no learning meanwhile. The first
+     * block alone was fragile both ways: a spike's ringing through the band-pass (about 0.1 s of blocks for
+     * a sample of 10⁴ over noise of RMS 5 at 2000 Hz) made it the quiet power and opened the gate (and the
+     * clip) to everything for tens of seconds; and the band-pass, started in the steady state of the first
+     * sample, lets the hum fade in over its first milliseconds, so that for some phases of a clean hum the
+     * first block held less than a quarter of its power and learning never started (6 of 16 phases of a
+     * 50 Hz hum over noise of RMS 0.5). The median of 0.25 s ignores both.
+     */
+    static final double QUIET_START_S = 0.25;
 
     private final double step;
     private final int harmonics;
@@ -30,7 +55,12 @@ final class MainsCanceller {
     private double blockPower;
     private int inBlock;
     private double quietPower = -1;
-    private boolean learning = true;
+    /** Powers of the first blocks, whose median is the first quiet power. */
+    private final double[] startPowers;
+    private int started;
+    /** Bound of the learning error, {@link #CLIP_FACTOR} quiet RMS; set once the quiet power is known. */
+    private double clip;
+    private boolean learning;
     private long n;
     private double c = 1;
     private double s;
@@ -61,14 +91,15 @@ final class MainsCanceller {
         this.beta = 2.0 / (LEARNING_TIME_S * sampleRateHz);
         this.block = Math.max(1, (int) Math.round(BLOCK_S * sampleRateHz));
         this.quietAlpha = block / (QUIET_TIME_S * sampleRateHz);
+        this.startPowers = new double[Math.max(1, (int) Math.round(QUIET_START_S * sampleRateHz / block))];
     }
 
-    /** Starts again from sample 0, keeping what was learned. */
+    /** Starts again from sample 0, keeping what was learned (weights and quiet power). */
     void rewind() {
         n = 0;
         inBlock = 0;
         blockPower = 0;
-        learning = true;
+        learning = quietPower >= 0;
     }
 
     /**
@@ -139,6 +170,7 @@ final class MainsCanceller {
         int inBlock = this.inBlock;
         double blockPower = this.blockPower;
         boolean learning = this.learning;
+        double clip = this.clip;
         for (int i = 0; i < len; i++) {
             // the band-pass: SosFilter's recurrence, operation for operation
             final double v = x[i];
@@ -172,13 +204,16 @@ final class MainsCanceller {
             hum += a0 * ch0 + b0 * sh0;
             double e = y - hum;
             if (learning) {
-                a0 += beta * e * ch0;
-                b0 += beta * e * sh0;
+                // the error clipped at a few quiet RMS (Huber), as in processAny
+                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                a0 += beta * u * ch0;
+                b0 += beta * u * sh0;
             }
             x[i] = e;
             blockPower += e * e;
             if (++inBlock == block) {
                 learning = endBlock(blockPower);
+                clip = this.clip;
                 inBlock = 0;
                 blockPower = 0;
             }
@@ -228,6 +263,7 @@ final class MainsCanceller {
         int inBlock = this.inBlock;
         double blockPower = this.blockPower;
         boolean learning = this.learning;
+        double clip = this.clip;
         for (int i = 0; i < len; i++) {
             // the band-pass: SosFilter's recurrence, operation for operation
             final double v = x[i];
@@ -269,15 +305,18 @@ final class MainsCanceller {
             hum += a1 * ch1 + b1 * sh1;
             double e = y - hum;
             if (learning) {
-                a0 += beta * e * ch0;
-                b0 += beta * e * sh0;
-                a1 += beta * e * ch1;
-                b1 += beta * e * sh1;
+                // the error clipped at a few quiet RMS (Huber), as in processAny
+                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                a0 += beta * u * ch0;
+                b0 += beta * u * sh0;
+                a1 += beta * u * ch1;
+                b1 += beta * u * sh1;
             }
             x[i] = e;
             blockPower += e * e;
             if (++inBlock == block) {
                 learning = endBlock(blockPower);
+                clip = this.clip;
                 inBlock = 0;
                 blockPower = 0;
             }
@@ -332,6 +371,7 @@ final class MainsCanceller {
         int inBlock = this.inBlock;
         double blockPower = this.blockPower;
         boolean learning = this.learning;
+        double clip = this.clip;
         for (int i = 0; i < len; i++) {
             // the band-pass: SosFilter's recurrence, operation for operation
             final double v = x[i];
@@ -381,17 +421,20 @@ final class MainsCanceller {
             hum += a2 * ch2 + b2 * sh2;
             double e = y - hum;
             if (learning) {
-                a0 += beta * e * ch0;
-                b0 += beta * e * sh0;
-                a1 += beta * e * ch1;
-                b1 += beta * e * sh1;
-                a2 += beta * e * ch2;
-                b2 += beta * e * sh2;
+                // the error clipped at a few quiet RMS (Huber), as in processAny
+                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                a0 += beta * u * ch0;
+                b0 += beta * u * sh0;
+                a1 += beta * u * ch1;
+                b1 += beta * u * sh1;
+                a2 += beta * u * ch2;
+                b2 += beta * u * sh2;
             }
             x[i] = e;
             blockPower += e * e;
             if (++inBlock == block) {
                 learning = endBlock(blockPower);
+                clip = this.clip;
                 inBlock = 0;
                 blockPower = 0;
             }
@@ -451,6 +494,7 @@ final class MainsCanceller {
         int inBlock = this.inBlock;
         double blockPower = this.blockPower;
         boolean learning = this.learning;
+        double clip = this.clip;
         for (int i = 0; i < len; i++) {
             // the band-pass: SosFilter's recurrence, operation for operation
             final double v = x[i];
@@ -508,19 +552,22 @@ final class MainsCanceller {
             hum += a3 * ch3 + b3 * sh3;
             double e = y - hum;
             if (learning) {
-                a0 += beta * e * ch0;
-                b0 += beta * e * sh0;
-                a1 += beta * e * ch1;
-                b1 += beta * e * sh1;
-                a2 += beta * e * ch2;
-                b2 += beta * e * sh2;
-                a3 += beta * e * ch3;
-                b3 += beta * e * sh3;
+                // the error clipped at a few quiet RMS (Huber), as in processAny
+                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                a0 += beta * u * ch0;
+                b0 += beta * u * sh0;
+                a1 += beta * u * ch1;
+                b1 += beta * u * sh1;
+                a2 += beta * u * ch2;
+                b2 += beta * u * sh2;
+                a3 += beta * u * ch3;
+                b3 += beta * u * sh3;
             }
             x[i] = e;
             blockPower += e * e;
             if (++inBlock == block) {
                 learning = endBlock(blockPower);
+                clip = this.clip;
                 inBlock = 0;
                 blockPower = 0;
             }
@@ -585,6 +632,7 @@ final class MainsCanceller {
         int inBlock = this.inBlock;
         double blockPower = this.blockPower;
         boolean learning = this.learning;
+        double clip = this.clip;
         for (int i = 0; i < len; i++) {
             // the band-pass: SosFilter's recurrence, operation for operation
             final double v = x[i];
@@ -650,21 +698,24 @@ final class MainsCanceller {
             hum += a4 * ch4 + b4 * sh4;
             double e = y - hum;
             if (learning) {
-                a0 += beta * e * ch0;
-                b0 += beta * e * sh0;
-                a1 += beta * e * ch1;
-                b1 += beta * e * sh1;
-                a2 += beta * e * ch2;
-                b2 += beta * e * sh2;
-                a3 += beta * e * ch3;
-                b3 += beta * e * sh3;
-                a4 += beta * e * ch4;
-                b4 += beta * e * sh4;
+                // the error clipped at a few quiet RMS (Huber), as in processAny
+                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                a0 += beta * u * ch0;
+                b0 += beta * u * sh0;
+                a1 += beta * u * ch1;
+                b1 += beta * u * sh1;
+                a2 += beta * u * ch2;
+                b2 += beta * u * sh2;
+                a3 += beta * u * ch3;
+                b3 += beta * u * sh3;
+                a4 += beta * u * ch4;
+                b4 += beta * u * sh4;
             }
             x[i] = e;
             blockPower += e * e;
             if (++inBlock == block) {
                 learning = endBlock(blockPower);
+                clip = this.clip;
                 inBlock = 0;
                 blockPower = 0;
             }
@@ -699,16 +750,28 @@ final class MainsCanceller {
         this.learning = learning;
     }
 
-    /** Ends a block of {@code block} samples whose summed power is given; returns whether to learn during the next. */
+    /**
+     * Ends a block of {@code block} samples whose summed power is given: during the first
+     * {@link #QUIET_START_S} the block's power is only collected, and the quiet power starts as their
+     * median; afterwards a block at most {@link #BURST_FACTOR} times the quiet power updates it. Sets
+     * {@link #clip} from the quiet power.
+     *
+     * @return whether to learn during the next block
+     */
     private boolean endBlock(double summedPower) {
         double power = summedPower / block;
         if (quietPower < 0) {
-            quietPower = power;
+            startPowers[started++] = power;
+            if (started < startPowers.length) {
+                return false;
+            }
+            quietPower = Select.kth(startPowers, started, started / 2);
         }
         boolean learn = power <= BURST_FACTOR * quietPower;
         if (learn) {
             quietPower += quietAlpha * (power - quietPower);
         }
+        clip = CLIP_FACTOR * Math.sqrt(quietPower);
         return learn;
     }
 
@@ -736,22 +799,18 @@ final class MainsCanceller {
             }
             double e = x[i] - hum;
             if (learning) {
+                // the error clipped at a few quiet RMS (Huber): one wild sample moves the weights by at most
+                // beta times the clip, not beta times itself
+                final double u = e > clip ? clip : e < -clip ? -clip : e;
                 for (int h = 0; h < harmonics; h++) {
-                    a[h] += beta * e * hc[h];
-                    b[h] += beta * e * hs[h];
+                    a[h] += beta * u * hc[h];
+                    b[h] += beta * u * hs[h];
                 }
             }
             x[i] = e;
             blockPower += e * e;
             if (++inBlock == block) {
-                double power = blockPower / block;
-                if (quietPower < 0) {
-                    quietPower = power;
-                }
-                learning = power <= BURST_FACTOR * quietPower;
-                if (learning) {
-                    quietPower += quietAlpha * (power - quietPower);
-                }
+                learning = endBlock(blockPower);
                 inBlock = 0;
                 blockPower = 0;
             }

@@ -39,7 +39,9 @@ public final class Methods {
             if (k.mainsHz() > 0) {
                 s.append(", ").append(n(k.mainsHz())).append(" Hz mains interference")
                         .append(k.mainsHarmonics() > 1 ? " (and " + (k.mainsHarmonics() - 1) + " harmonic(s))" : "")
-                        .append(" was removed by subtracting a sinusoid learned while the muscle was quiet");
+                        .append(" was removed by subtracting a sinusoid learned while the muscle was quiet (each")
+                        .append(" sample's error clipped at ").append(n(MainsCanceller.CLIP_FACTOR))
+                        .append(" times the quiet RMS, so that artefacts could not throw it)");
             }
             s.append(", full-wave rectified, averaged to ").append(n(k.detectionRateHz()))
                     .append(" Hz and low-pass filtered at ").append(n(c.envelopeCutoffHz()))
@@ -71,7 +73,7 @@ public final class Methods {
         s.append("Candidates were linked into chains whose consecutive intervals differed by at most ")
                 .append(pct(t.linkTolerance())).append(" and whose amplitudes differed by at most a factor of ")
                 .append(n(t.amplitudeRatio())).append(". A chain of at least ").append(c.minBeats())
-                .append(" beats, ").append(c.minBeats()).append(" of them strong, became an episode when its frequency")
+                .append(" beats, at least ").append(t.minStrongBeats()).append(" of them strong, became an episode when its frequency")
                 .append(" (1 / mean interval) lay in the ").append(n(c.bandLowHz())).append('-').append(n(c.bandHighHz()))
                 .append(" Hz clonus band; its beat-to-beat jitter (from successive interval differences) was not")
                 .append(" significantly above ").append(pct(t.maxJitterCv())).append(" (one-sided ")

@@ -18,9 +18,14 @@ import java.util.Locale;
 public record RejectedRun(double startS, double endS, int beats, double frequencyHz, AcceptanceRule rule,
         double measured, double limit) {
 
-    /** @return one line: "run 1.20-1.85 s, 4 beats at 6.1 Hz: jitter CV 0.21, at most 0.18" */
+    /** @return one line: "run 1.200-1.850 s, 4 beats at 6.10 Hz: jitter CV 0.21, at most 0.18" */
     public String describe() {
-        return String.format(Locale.ROOT, "run %.3f-%.3f s, %d beats at %.2f Hz: %s %.3g, %s %.3g", startS, endS,
-                beats, frequencyHz, rule.measure(), measured, rule.relation(), limit);
+        return String.format(Locale.ROOT, "run %.3f-%.3f s, %d beats at %.2f Hz: %s %s, %s %s", startS, endS, beats,
+                frequencyHz, rule.measure(), value(measured), rule.relation(), value(limit));
+    }
+
+    /** Whole numbers (counts) without decimals, others to three significant digits. */
+    private static String value(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
     }
 }

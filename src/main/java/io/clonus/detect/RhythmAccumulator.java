@@ -36,10 +36,7 @@ public final class RhythmAccumulator {
         this.rateHz = rateHz;
         this.lowHz = lowHz;
         this.highHz = highHz;
-        int n = Integer.highestOneBit((int) Math.ceil(4.0 * rateHz));
-        if (n < 4.0 * rateHz) {
-            n <<= 1;
-        }
+        int n = io.clonus.dsp.PowerOfTwo.atLeast((int) Math.ceil(4.0 * rateHz));
         this.segment = n;
         this.ringMask = n - 1; // n is a power of two: index & ringMask == index % n for index >= 0
         this.step = n / 2;
@@ -133,8 +130,7 @@ public final class RhythmAccumulator {
             double a = power[best - 1];
             double b = power[best];
             double c = power[best + 1];
-            double den = a - 2 * b + c;
-            double delta = den == 0 ? 0 : 0.5 * (a - c) / den;
+            double delta = io.clonus.dsp.Vertex.offset(a, b, c);
             spectral = OptionalDouble.of((best + delta) * binHz);
             double[] range = java.util.Arrays.copyOfRange(power, kLo, kHi + 1);
             java.util.Arrays.sort(range);

@@ -6,9 +6,12 @@ import java.util.Locale;
 /**
  * The checks every input goes through, sample by sample so that the offline and the real-time detector
  * apply them alike: NaN or infinite samples are refused at once, naming the sample; at the end a flat line
- * (every axis constant) is refused, a flat axis of a multi-axis sensor and clipping (runs of 3 or more
- * samples at the extreme values, more than 0.1 % of the samples) are reported as warnings. Not
- * thread-safe.
+ * (every axis constant) is refused, a flat axis of a multi-axis sensor, an axis that never reverses
+ * direction (a ramp or drift, which the conditioners treat as silence, {@link MonotoneGate}), clipping
+ * (runs of 3 or more samples at the extreme values, more than 0.1 % of the samples) and gross outlying
+ * samples (a single sample or a pair far outside the surrounding level and its neighbours,
+ * {@link SpikeScan}: an electrode pop, a glitch or a knock, which is left in the signal) are reported as
+ * warnings. Not thread-safe.
  */
 final class SampleChecks {
     /** Fraction of samples at the extremes from which a signal is reported as clipped. */
@@ -17,6 +20,12 @@ final class SampleChecks {
     private final String label;
     private final double fs;
     private final int axes;
+    private final SignalType type;
+    private final SpikeScan[] spikes;
+    // direction of each axis, followed only until its first reversal (within a few samples of real signals)
+    private final boolean[] reversed;
+    private final int[] direction;
+    private final double[] previous;
     private final double[] min;
     private final double[] max;
     private final int[] runAtMin;
@@ -32,10 +41,34 @@ final class SampleChecks {
     private final long[] newCountAtMin;
     private final long[] newCountAtMax;
 
-    SampleChecks(String label, double fs, int axes) {
+    /**
+     * @param label channel or sensor name, for messages
+     * @param fs    sample rate, Hz
+     * @param axes  number of axes
+     * @param type  signal type (names the likely cause of an outlier in its warning)
+     */
+    /**
+     * @param listener told the sample index of every outlying sample (any axis) as soon as it is judged, which
+     *                 is a few samples after it arrived, before the conditioners have passed it on; may be null
+     */
+    void onSpike(java.util.function.LongConsumer listener) {
+        for (SpikeScan s : spikes) {
+            s.onSpike(listener);
+        }
+    }
+
+    SampleChecks(String label, double fs, int axes, SignalType type) {
         this.label = label;
         this.fs = fs;
         this.axes = axes;
+        this.type = type;
+        this.reversed = new boolean[axes];
+        this.direction = new int[axes];
+        this.previous = new double[axes];
+        this.spikes = new SpikeScan[axes];
+        for (int a = 0; a < axes; a++) {
+            spikes[a] = new SpikeScan(fs);
+        }
         this.min = new double[axes];
         this.max = new double[axes];
         this.runAtMin = new int[axes];
@@ -58,6 +91,10 @@ final class SampleChecks {
             throw new InvalidSignalException(label, String.format(Locale.ROOT,
                     "sample %d%s (t = %.4f s) is %s: fill or cut gaps before analysis", n + 1,
                     axes > 1 ? " of axis " + (axis + 1) : "", n / fs, Double.isNaN(x) ? "NaN" : "infinite"));
+        }
+        spikes[axis].add(x);
+        if (!reversed[axis]) {
+            follow(axis, x, n == 0);
         }
         if (x > max[axis]) {
             max[axis] = x;
@@ -107,6 +144,10 @@ final class SampleChecks {
             runAtMax[a] = newRunAtMax[a];
             countAtMin[a] = newCountAtMin[a];
             countAtMax[a] = newCountAtMax[a];
+            spikes[a].add(x[a], offset, length);
+            for (int i = offset; i < offset + length && !reversed[a]; i++) {
+                follow(a, x[a][i], n + (i - offset) == 0);
+            }
         }
         n += length;
     }
@@ -157,6 +198,18 @@ final class SampleChecks {
         return finite;
     }
 
+    /** Follows an axis's direction of change (plateaus keep it) until it first reverses. */
+    private void follow(int axis, double x, boolean first) {
+        double d = x - previous[axis];
+        previous[axis] = x;
+        if (first || d == 0) {
+            return;
+        }
+        int dir = d > 0 ? 1 : -1;
+        reversed[axis] = direction[axis] != 0 && dir != direction[axis];
+        direction[axis] = dir;
+    }
+
     void next() {
         n++;
     }
@@ -166,7 +219,8 @@ final class SampleChecks {
     }
 
     /**
-     * @param warnings receives warnings about flat axes and clipping; modified
+     * @param warnings receives warnings about flat axes, axes that never reverse, clipping and outlying
+     *                 samples; modified
      * @throws InvalidSignalException if the record is too short or every axis is flat
      */
     void finish(List<String> warnings) {
@@ -187,11 +241,21 @@ final class SampleChecks {
                 }
                 continue;
             }
+            if (!reversed[a]) {
+                warnings.add(String.format(Locale.ROOT,
+                        "%s never reverses direction: it %s from %s to %s, a ramp or drift with no oscillation, analysed as silence",
+                        axes > 1 ? "axis " + (a + 1) : "the signal", direction[a] > 0 ? "rises" : "falls",
+                        fmt(direction[a] > 0 ? min[a] : max[a]), fmt(direction[a] > 0 ? max[a] : min[a])));
+            }
             long clipped = countAtMin[a] + countAtMax[a];
             if (clipped > CLIPPED_FRACTION * n) {
                 warnings.add(String.format(Locale.ROOT,
                         "%s%d samples (%.2g %%) sit in runs at the extreme values %s and %s: the signal may be clipped",
                         axes > 1 ? "axis " + (a + 1) + ": " : "", clipped, 100.0 * clipped / n, fmt(min[a]), fmt(max[a])));
+            }
+            spikes[a].finish();
+            if (spikes[a].count() > 0) {
+                warnings.add(outlierWarning(a, spikes[a]));
             }
         }
         if (flat == axes) {
@@ -199,6 +263,35 @@ final class SampleChecks {
                     "flat line: all %d samples%s are equal (%s); is the electrode or sensor connected?", n,
                     axes > 1 ? " of every axis" : "", fmt(min[0])));
         }
+    }
+
+    /** "sample 12345 (t = 6.1720 s) is 52 times the surrounding level: an electrode pop or spike? it was left in". */
+    private String outlierWarning(int axis, SpikeScan s) {
+        StringBuilder w = new StringBuilder();
+        if (axes > 1) {
+            w.append("axis ").append(axis + 1).append(": ");
+        }
+        w.append(String.format(Locale.ROOT, "sample %s is %s times the surrounding level: %s it was left in",
+                where(s.firstIndex()), times(s.firstRatio()),
+                type == SignalType.EMG ? "an electrode pop or spike?" : "a knock or spike?"));
+        long more = s.count() - 1;
+        if (more > 0) {
+            w.append(String.format(Locale.ROOT, "; %d more such sample%s", more, more > 1 ? "s" : ""));
+            if (s.largestIndex() != s.firstIndex()) {
+                w.append(String.format(Locale.ROOT, ", the largest %s times at sample %s", times(s.largestRatio()),
+                        where(s.largestIndex())));
+            }
+        }
+        return w.toString();
+    }
+
+    /** Sample number from 1 and its time from the record start, as in the NaN message. */
+    private String where(long index) {
+        return String.format(Locale.ROOT, "%d (t = %.4f s)", index + 1, index / fs);
+    }
+
+    private static String times(double ratio) {
+        return Fmt.num(Math.round(ratio));
     }
 
     private static String fmt(double v) {

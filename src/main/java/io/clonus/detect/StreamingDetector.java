@@ -69,7 +69,10 @@ public final class StreamingDetector {
             throw new InvalidSignalException(this.label, e.getMessage());
         }
         forward.target = finder;
-        checks = new SampleChecks(this.label, sampleRateHz, axes);
+        checks = new SampleChecks(this.label, sampleRateHz, axes, type);
+        // an outlying sample (an electrode pop, a knock) is no beat: the beat stage is told before it sees it
+        DetectionStages stages = finder;
+        checks.onSpike(index -> stages.artefactAtS(index / sampleRateHz));
     }
 
     /**

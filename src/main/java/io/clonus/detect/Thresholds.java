@@ -78,6 +78,9 @@ import java.util.function.Consumer;
  *                           fraction of the beat frequency (default 0.25: FFT and beat timing agree)
  * @param openBeats          a chain with at least this many beats may open an episode as soon as it passes;
  *                           shorter ones are judged once the silence after them is known (default 5)
+ * @param minStrongBeats     strong beats a chain needs at the least (default 2: two bursts well above the
+ *                           background make the rhythm, a weaker one completes the shortest run; an unsustained
+ *                           run that dies out often ends with a beat under the strong level)
  * @param maxStrayShare      EMG: between the beats of a chain of at least {@code openBeats} beats, at most this
  *                           share of its beats' number of strong candidates may lie off it (default 0.2); a
  *                           shorter chain must have none, and no chain may have one within a period before its
@@ -124,6 +127,7 @@ public record Thresholds(
         double jitterConfidence,
         double spectralAgreement,
         int openBeats,
+        int minStrongBeats,
         double maxStrayShare,
         double minRelaxedShare,
         double maxUnitShare,
@@ -172,6 +176,9 @@ public record Thresholds(
         positive("spectralAgreement", spectralAgreement);
         if (openBeats < 2) {
             throw new IllegalArgumentException("openBeats must be at least 2, got " + openBeats);
+        }
+        if (minStrongBeats < 1) {
+            throw new IllegalArgumentException("minStrongBeats must be at least 1, got " + minStrongBeats);
         }
         fraction("maxStrayShare", maxStrayShare);
         fraction("minRelaxedShare", minRelaxedShare);
@@ -268,6 +275,7 @@ public record Thresholds(
             values.put("jitterConfidence", 0.99);
             values.put("spectralAgreement", 0.25);
             values.put("openBeats", 5);
+            values.put("minStrongBeats", 2);
             values.put("maxStrayShare", 0.2);
             values.put("minRelaxedShare", 0.4);
             values.put("maxUnitShare", 0.5);
@@ -319,7 +327,7 @@ public record Thresholds(
                     d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
                     d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
                     d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("cycleAmplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
-                    d("spectralAgreement"), i("openBeats"), d("maxStrayShare"), d("minRelaxedShare"),
+                    d("spectralAgreement"), i("openBeats"), i("minStrongBeats"), d("maxStrayShare"), d("minRelaxedShare"),
                     d("maxUnitShare"), d("minCyclePeriodicity"), d("minCycleSalience"), i("selfEvidentBeats"),
                     i("maxMissedBeats"), i("maxBackfillBeats"));
         }

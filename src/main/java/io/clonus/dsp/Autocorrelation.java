@@ -70,7 +70,7 @@ public final class Autocorrelation {
 
     /** Direct sums cost n * (maxLag + 1); the FFT about 6 m log2 m with m >= 2n a power of two. */
     static boolean useFft(int n, int maxLag) {
-        long m = Fft.nextPowerOfTwo(2 * n);
+        long m = PowerOfTwo.atLeast(2 * n);
         long fftCost = 6L * m * (63 - Long.numberOfLeadingZeros(m));
         return (long) n * (maxLag + 1) > fftCost;
     }
@@ -91,7 +91,7 @@ public final class Autocorrelation {
 
     /** Unnormalised sums through |FFT|^2 of y zero-padded to avoid circular wrap-around. */
     static double[] viaFft(double[] y, int maxLag) {
-        int m = Fft.nextPowerOfTwo(2 * y.length);
+        int m = PowerOfTwo.atLeast(2 * y.length);
         double[] buf = new double[m];
         System.arraycopy(y, 0, buf, 0, y.length);
         double[] power = new double[m / 2 + 1];
@@ -161,9 +161,7 @@ public final class Autocorrelation {
         double a = ac[best - 1];
         double b = ac[best];
         double c = ac[best + 1];
-        double den = a - 2 * b + c;
-        double delta = den < 0 ? 0.5 * (a - c) / den : 0;
-        return best + Math.max(-0.5, Math.min(0.5, delta));
+        return best + Vertex.offset(a, b, c);
     }
 
     /**

@@ -71,10 +71,4 @@ final class Fft {
     static void inverse(double[] data) {
         new DoubleFFT_1D(data.length / 2).complexInverse(data, true);
     }
-
-    /** Smallest power of two >= n (n >= 1). */
-    static int nextPowerOfTwo(int n) {
-        int p = Integer.highestOneBit(n);
-        return p == n ? n : p << 1;
-    }
 }

@@ -44,7 +44,7 @@ public final class Mains {
     public static double detect(double[] x, double sampleRateHz) {
         Checks.sampleRate(sampleRateHz);
         // bins at most 1 Hz apart, so the +-1 Hz line band always holds two bins
-        int segment = Fft.nextPowerOfTwo((int) Math.min(1 << 30, Math.ceil(sampleRateHz)));
+        int segment = PowerOfTwo.atLeast((int) Math.min(1 << 30, Math.ceil(sampleRateHz)));
         if (x.length < segment) {
             throw new IllegalArgumentException("signal of " + x.length + " samples is too short for mains detection: needs at least "
                     + segment + " samples (about 1 s at " + sampleRateHz + " Hz)");

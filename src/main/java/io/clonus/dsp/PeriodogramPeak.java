@@ -119,12 +119,7 @@ public final class PeriodogramPeak {
                 double la = Math.log(a);
                 double lb = Math.log(b);
                 double lc = Math.log(c);
-                double den = la - 2 * lb + lc;
-                if (den < 0) {
-                    double delta = 0.5 * (la - lc) / den;
-                    delta = Math.max(-0.5, Math.min(0.5, delta));
-                    f += delta * ((best + 1) * df - best * df);
-                }
+                f += Vertex.offset(la, lb, lc) * ((best + 1) * df - best * df);
             }
         }
         return f;

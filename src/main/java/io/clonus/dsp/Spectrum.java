@@ -285,12 +285,7 @@ public record Spectrum(double[] frequencyHz, double[] psd) {
                 double la = Math.log(a);
                 double lb = Math.log(b);
                 double lc = Math.log(c);
-                double den = la - 2 * lb + lc;
-                if (den < 0) {
-                    double delta = 0.5 * (la - lc) / den;
-                    delta = Math.max(-0.5, Math.min(0.5, delta));
-                    f += delta * (frequencyHz[best + 1] - frequencyHz[best]);
-                }
+                f += Vertex.offset(la, lb, lc) * (frequencyHz[best + 1] - frequencyHz[best]);
             }
         }
         return new SpectralPeak(f, psd[best], best);

@@ -231,7 +231,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         }
         // judge the long chains now, and queue the others for when they can no longer grow
         for (int st = 0; st < sN[sq]; st++) {
-            if (sLen[sq][st] >= t.openBeats() && sStrong[sq][st] >= cfg.minBeats()) {
+            if (sLen[sq][st] >= t.openBeats() && sStrong[sq][st] >= t.minStrongBeats()) {
                 load(q, st, probe);
                 if (acceptance.judge(probe) == null) {
                     openEpisode(probe);
@@ -240,7 +240,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             }
         }
         for (int st = 0; st < sN[sq]; st++) {
-            if (sLen[sq][st] >= cfg.minBeats() && sStrong[sq][st] >= cfg.minBeats()) {
+            if (sLen[sq][st] >= cfg.minBeats() && sStrong[sq][st] >= t.minStrongBeats()) {
                 queue(q, st, tq + hi * sLast[sq][st]);
             }
         }

@@ -7,6 +7,7 @@ import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.SignalType;
 import io.clonus.detect.Thresholds;
 import io.clonus.dsp.PeriodogramPeak;
+import io.clonus.dsp.PowerOfTwo;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -60,6 +61,9 @@ final class EpisodeAcceptance {
         int count(Run run, double fromS, double toS, double minAmplitude);
     }
 
+    /** Spacing of the zero-padded periodogram grid on which spectral peaks are located, Hz. */
+    static final double SPECTRAL_GRID_HZ = 0.05;
+
     private final DetectorConfig cfg;
     private final Thresholds t;
     private final SignalType type;
@@ -82,10 +86,8 @@ final class EpisodeAcceptance {
         this.floor = floor;
         this.strays = strays;
         this.stretch = new double[history.capacity()];
-        int n = Integer.highestOneBit((int) Math.ceil(history.rateHz() / 0.05));
-        while (n < history.rateHz() / 0.05 || n < history.capacity()) {
-            n <<= 1;
-        }
+        int n = PowerOfTwo.atLeast(Math.max(history.capacity(),
+                (int) Math.ceil(history.rateHz() / SPECTRAL_GRID_HZ)));
         this.spectrum = PeriodogramPeak.of(n, history.rateHz());
     }
 
@@ -113,8 +115,8 @@ final class EpisodeAcceptance {
         for (int i = 0; i < n; i++) {
             strong += run.strong(i) ? 1 : 0;
         }
-        if (strong < cfg.minBeats()) {
-            return fail(AcceptanceRule.STRONG_BEATS, strong, cfg.minBeats());
+        if (strong < t.minStrongBeats()) {
+            return fail(AcceptanceRule.STRONG_BEATS, strong, t.minStrongBeats());
         }
         double period = run.meanPeriodS();
         double f = 1 / period;

@@ -9,6 +9,7 @@ import io.clonus.detect.ScatsGrade;
 import io.clonus.dsp.Autocorrelation;
 import io.clonus.dsp.PeriodogramPeak;
 import io.clonus.dsp.Spectrum;
+import io.clonus.dsp.PowerOfTwo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -38,10 +39,8 @@ final class EpisodeBuilder {
         this.h = history;
         this.evidence = new double[(int) Math.ceil((config.maxEpisodeEvidenceS() + 2.0 / config.searchLowHz())
                 * history.rateHz()) + history.capacity()];
-        int n = Integer.highestOneBit((int) Math.ceil(history.rateHz() / 0.05));
-        while (n < history.rateHz() / 0.05) {
-            n <<= 1;
-        }
+        // zero-padded to a grid of at most 0.05 Hz, as the acceptance's spectral check
+        int n = PowerOfTwo.atLeast((int) Math.ceil(history.rateHz() / EpisodeAcceptance.SPECTRAL_GRID_HZ));
         this.nfft = n;
         this.peak = PeriodogramPeak.of(n, history.rateHz());
     }

@@ -232,4 +232,20 @@ class OutputFormatsTest {
         }
         return rows;
     }
+
+    /** With --debug every judged and rejected run is one line on standard error: rule, measured value, limit. */
+    @Test
+    void debugSaysWhichRuleRejectedEachRun() throws IOException {
+        // three strong bursts and one between them off the rhythm: the run is rejected for its stray
+        SimulatedRecording sim = io.clonus.sim.EmgSimulator.builder(2000, 10, 5).noise(5)
+                .bursts("clonus", 3.0, 3, 6.0, 80, 0.05, 0.0, 1.0).bursts("other", 2.9, 1, 6.0, 80, 0.05, 0.0, 1.0)
+                .build();
+        Path csv = Cli.csv(dir.resolve("debug.csv"), sim.signal(), "EMG");
+        Cli.Run quiet = Cli.run("analyze", "--fs", "2000", "-q", csv.toString());
+        assertTrue(quiet.errLines().stream().noneMatch(l -> l.contains("rejected run")), quiet::toString);
+        Cli.Run r = Cli.run("analyze", "--fs", "2000", "-q", "--debug", csv.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.errLines().stream().anyMatch(l -> l.contains("debug.csv EMG: rejected run")
+                && l.contains("stray candidates 1, at most 0")), r::toString);
+    }
 }

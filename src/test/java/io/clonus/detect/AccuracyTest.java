@@ -125,7 +125,7 @@ class AccuracyTest {
     private static final Map<String, Floor> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("EMG 10 dB", new Floor(0.90, 0.72, 0.70, 0.93, 0.98));
+        FLOORS.put("EMG 10 dB", new Floor(0.93, 0.78, 0.85, 0.95, 0.98));
         FLOORS.put("EMG 20 dB", new Floor(0.86, 0.68, 0.75, 0.81, 0.97));
         FLOORS.put("EMG 30 dB", new Floor(0.86, 0.72, 0.80, 0.92, 0.98));
         FLOORS.put("EMG 3-15x", new Floor(0.96, 0.85, 0.90, 0.93, 0.98));
@@ -138,7 +138,7 @@ class AccuracyTest {
         FLOORS.put("look-alike EMG", new Floor(1.0, 1.0, 0, 0, 0));
         FLOORS.put("look-alike ACC", new Floor(1.0, 1.0, 0, 0, 0));
         FLOORS.put("look-alike GYRO", new Floor(1.0, 1.0, 0, 0, 0));
-        FLOORS.put("regular EMG 10 dB", new Floor(0.92, 0.87, 0.85, 0.96, 0.98));
+        FLOORS.put("regular EMG 10 dB", new Floor(0.95, 0.90, 0.90, 0.97, 0.98));
         FLOORS.put("regular EMG 20 dB", new Floor(0.95, 0.95, 0.95, 0.95, 0.98));
         FLOORS.put("regular EMG 30 dB", new Floor(0.95, 0.95, 0.95, 0.95, 0.98));
         FLOORS.put("regular ACC 0.05 g", new Floor(0.84, 0.75, 0.80, 0.92, 0.94));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The one-pass band-pass and canceller gives the bits of the band-pass followed by the canceller. */
+/** The one-pass band-pass and canceller gives the bits of the band-pass followed by the canceller, wild samples included. */
 class MainsCancellerFusedTest {
     private static long[] bits(double[] a) {
         long[] b = new long[a.length];
@@ -44,6 +44,11 @@ class MainsCancellerFusedTest {
             x[i] = 100 + 8 * Math.sin(2 * Math.PI * 50 * t) + 3 * Math.sin(2 * Math.PI * 100 * t + 1)
                     + 2 * Math.sin(2 * Math.PI * 250 * t) + 5 * rng.nextGaussian() + burst;
         }
+        // wild samples, in the first block, in quiet and in a burst, so that the clipped update is taken
+        x[2] += 1e4;
+        x[7_777] -= 1e4;
+        x[12_345] += 3e4;
+        x[20_001] -= 5e3;
         Sos sos = Butterworth.bandPass(4, 20, 450, fs);
         double[] coef = flat(sos);
         List<double[]> lineSets = new ArrayList<>();

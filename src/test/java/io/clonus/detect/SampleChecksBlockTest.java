@@ -24,7 +24,7 @@ class SampleChecksBlockTest {
     }
 
     private static List<String> perSample(double[][] x, double fs) {
-        SampleChecks c = new SampleChecks("s", fs, x.length);
+        SampleChecks c = new SampleChecks("s", fs, x.length, x.length == 1 ? SignalType.EMG : SignalType.ACC);
         for (int i = 0; i < x[0].length; i++) {
             for (int a = 0; a < x.length; a++) {
                 c.check(a, x[a][i]);
@@ -38,7 +38,7 @@ class SampleChecksBlockTest {
     }
 
     private static List<String> blocks(double[][] x, double fs, int chunk) {
-        SampleChecks c = new SampleChecks("s", fs, x.length);
+        SampleChecks c = new SampleChecks("s", fs, x.length, x.length == 1 ? SignalType.EMG : SignalType.ACC);
         int n = x[0].length;
         for (int i = 0; i < n; i += chunk) {
             c.checkBlock(x, i, Math.min(chunk, n - i));
@@ -57,6 +57,27 @@ class SampleChecksBlockTest {
             for (int chunk : new int[] {1, 2, 3, 7, 256, 5000}) {
                 assertEquals(expected, blocks(x, 100, chunk), axes + " axes, chunks of " + chunk);
             }
+        }
+    }
+
+    @Test
+    void sameOutlierAndRampWarningsInAnyChunking() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 8000;
+        double[][] x = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            x[0][i] = 10 * rng.nextGaussian();
+            x[1][i] = 0.01 * i;
+            x[2][i] = 1 + rng.nextGaussian();
+        }
+        x[0][3000] = 2000;
+        x[0][6001] = -3000;
+        x[2][4444] = 300;
+        x[2][4445] = 310;
+        List<String> expected = perSample(x, 200);
+        assertEquals(4, expected.size(), expected::toString);
+        for (int chunk : new int[] {1, 5, 8, 9, 33, 1000, 8000}) {
+            assertEquals(expected, blocks(x, 200, chunk), "chunks of " + chunk);
         }
     }
 
