@@ -1,10 +1,10 @@
 package io.clonus.cli;
 
-import io.clonus.detect.AccConditioner;
+import io.clonus.condition.EmgConditioner;
+import io.clonus.condition.AccConditioner;
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.Conditioning;
 import io.clonus.detect.DetectorConfig;
-import io.clonus.detect.EmgConditioner;
 import io.clonus.detect.Signal;
 import io.clonus.detect.SignalType;
 import io.clonus.dsp.Butterworth;

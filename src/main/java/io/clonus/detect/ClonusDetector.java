@@ -1,5 +1,8 @@
 package io.clonus.detect;
 
+import io.clonus.condition.EmgConditioner;
+import io.clonus.condition.AccConditioner;
+
 /**
  * Finds clonus in one signal: conditions it ({@link EmgConditioner} or {@link AccConditioner}), finds
  * beats and episodes ({@link BeatFinder}), estimates the record's rhythm ({@link RhythmAccumulator}) and

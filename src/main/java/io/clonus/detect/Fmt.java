@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Numbers for messages and methods text: a few significant digits, no trailing zeros ("5", "0.025", "4.2"). */
-final class Fmt {
+public final class Fmt {
     private Fmt() {
     }
 
@@ -12,7 +12,7 @@ final class Fmt {
      * @param v a finite number
      * @return v rounded to 4 significant digits, without trailing zeros or exponent
      */
-    static String num(double v) {
+    public static String num(double v) {
         if (!Double.isFinite(v)) {
             return String.valueOf(v);
         }

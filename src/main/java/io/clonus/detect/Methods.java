@@ -40,7 +40,7 @@ public final class Methods {
                 s.append(", ").append(n(k.mainsHz())).append(" Hz mains interference")
                         .append(k.mainsHarmonics() > 1 ? " (and " + (k.mainsHarmonics() - 1) + " harmonic(s))" : "")
                         .append(" was removed by subtracting a sinusoid learned while the muscle was quiet (each")
-                        .append(" sample's error clipped at ").append(n(MainsCanceller.CLIP_FACTOR))
+                        .append(" sample's error clipped at ").append(n(io.clonus.condition.EmgConditioner.MAINS_LEARNING_CLIP))
                         .append(" times the quiet RMS, so that artefacts could not throw it)");
             }
             s.append(", full-wave rectified, averaged to ").append(n(k.detectionRateHz()))

@@ -7,7 +7,7 @@ import java.util.Locale;
  * The checks every input goes through, sample by sample so that the offline and the real-time detector
  * apply them alike: NaN or infinite samples are refused at once, naming the sample; at the end a flat line
  * (every axis constant) is refused, a flat axis of a multi-axis sensor, an axis that never reverses
- * direction (a ramp or drift, which the conditioners treat as silence, {@link MonotoneGate}), clipping
+ * direction (a ramp or drift, which the conditioners treat as silence, {@code io.clonus.condition.MonotoneGate}), clipping
  * (runs of 3 or more samples at the extreme values, more than 0.1 % of the samples) and gross outlying
  * samples (a single sample or a pair far outside the surrounding level and its neighbours,
  * {@link SpikeScan}: an electrode pop, a glitch or a knock, which is left in the signal) are reported as

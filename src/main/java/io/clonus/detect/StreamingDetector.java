@@ -1,5 +1,7 @@
 package io.clonus.detect;
 
+import io.clonus.condition.EmgConditioner;
+import io.clonus.condition.AccConditioner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

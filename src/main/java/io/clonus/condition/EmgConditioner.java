@@ -1,5 +1,11 @@
-package io.clonus.detect;
+package io.clonus.condition;
 
+import io.clonus.detect.DetectorConfig;
+import io.clonus.detect.InvalidSignalException;
+import io.clonus.detect.Fmt;
+import io.clonus.detect.Conditioning;
+import io.clonus.detect.DetectionSink;
+import io.clonus.detect.MainsSetting;
 import io.clonus.dsp.Butterworth;
 import io.clonus.dsp.Sos;
 import io.clonus.dsp.SosFilter;
@@ -32,6 +38,11 @@ import java.util.Arrays;
  * Not thread-safe.
  */
 public final class EmgConditioner {
+    /**
+     * The mains canceller learns from each sample's error clipped at this many quiet RMS (an electrode pop
+     * must not throw it).
+     */
+    public static final double MAINS_LEARNING_CLIP = MainsCanceller.CLIP_FACTOR;
     /** Target rate of the decimated envelope, Hz. */
     public static final double ENVELOPE_RATE_HZ = 250.0;
     /** A mains line must stand this many times (power) above its neighbours to be cancelled: 10 dB. */

@@ -1,4 +1,4 @@
-package io.clonus.detect;
+package io.clonus.condition;
 
 /**
  * Tells a conditioner when its raw input cannot hold an oscillation: when it has not reversed direction

@@ -1,4 +1,4 @@
-package io.clonus.detect;
+package io.clonus.condition;
 
 import io.clonus.dsp.Select;
 

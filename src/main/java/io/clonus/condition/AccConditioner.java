@@ -1,5 +1,10 @@
-package io.clonus.detect;
+package io.clonus.condition;
 
+import io.clonus.detect.DetectorConfig;
+import io.clonus.detect.InvalidSignalException;
+import io.clonus.detect.Fmt;
+import io.clonus.detect.Conditioning;
+import io.clonus.detect.DetectionSink;
 import io.clonus.dsp.Butterworth;
 import io.clonus.dsp.Sos;
 import io.clonus.dsp.SosFilter;

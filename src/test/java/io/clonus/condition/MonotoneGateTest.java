@@ -1,4 +1,4 @@
-package io.clonus.detect;
+package io.clonus.condition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
