@@ -245,9 +245,9 @@ public record Thresholds(
     }
 
     /**
-     * Builder of {@link Thresholds}: {@link #set} changes any value by name, so that the builder does not
-     * repeat the record's two dozen components; setters have no side effects on other values. Not
-     * thread-safe.
+     * Builder of {@link Thresholds}: one setter per threshold (named as the component, each documented on
+     * the record), or {@link #set} by name for tools that read names from a file; setters have no side
+     * effects on other values. Not thread-safe.
      */
     public static final class Builder {
         private final Map<String, Number> values = new LinkedHashMap<>();
@@ -310,6 +310,161 @@ public record Thresholds(
                 values.put(name, value);
             }
             return this;
+        }
+
+        /** @param v EMG: a burst opens an episode when its level (the largest 20 ms mean of the rectified ... @return this */
+        public Builder strongSalience(double v) {
+            return set("strongSalience", v);
+        }
+
+        /** @param v EMG: a burst may extend an episode, before its first or after its last strong beat, ... @return this */
+        public Builder weakSalience(double v) {
+            return set("weakSalience", v);
+        }
+
+        /** @param v EMG: length of the moving mean whose maximum is a burst's level, s @return this */
+        public Builder burstWindowS(double v) {
+            return set("burstWindowS", v);
+        }
+
+        /** @param v EMG: the envelope falls on both sides of a burst to at most {@code 1 - this} of its peak @return this */
+        public Builder minRelaxation(double v) {
+            return set("minRelaxation", v);
+        }
+
+        /** @param v EMG: between bursts the rectified EMG comes down to at most this many noise floors @return this */
+        public Builder maxRelaxedLevel(double v) {
+            return set("maxRelaxedLevel", v);
+        }
+
+        /** @param v EMG: between bursts the lowest 20 ms mean of the rectified EMG may stay up to this ... @return this */
+        public Builder relaxedShare(double v) {
+            return set("relaxedShare", v);
+        }
+
+        /** @param v EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms blocks) is ... @return this */
+        public Builder minBurstS(double v) {
+            return set("minBurstS", v);
+        }
+
+        /** @param v EMG: the share of a burst's energy in two adjacent 4 ms blocks from which a short ... @return this */
+        public Builder singleUnitShare(double v) {
+            return set("singleUnitShare", v);
+        }
+
+        /** @param v EMG: quantile of the medians of quarter-second blocks of rectified EMG taken as the ... @return this */
+        public Builder floorQuantile(double v) {
+            return set("floorQuantile", v);
+        }
+
+        /** @param v ACC: the same quantile for the medians of |signal| @return this */
+        public Builder cycleFloorQuantile(double v) {
+            return set("cycleFloorQuantile", v);
+        }
+
+        /** @param v the noise floor is never below this fraction of the largest input magnitude seen, so ... @return this */
+        public Builder precisionFloor(double v) {
+            return set("precisionFloor", v);
+        }
+
+        /** @param v ACC: a cycle's peak falls to a trough by at least this fraction of the local range on ... @return this */
+        public Builder minCycleProminence(double v) {
+            return set("minCycleProminence", v);
+        }
+
+        /** @param v ACC: and by at least this fraction on the other side @return this */
+        public Builder minFallShare(double v) {
+            return set("minFallShare", v);
+        }
+
+        /** @param v ACC: and stands this fraction of the local range above the local mean @return this */
+        public Builder minRiseShare(double v) {
+            return set("minRiseShare", v);
+        }
+
+        /** @param v largest relative change between consecutive beat intervals of a chain @return this */
+        public Builder linkTolerance(double v) {
+            return set("linkTolerance", v);
+        }
+
+        /** @param v largest relative change between an episode's recent period and the interval to the ... @return this */
+        public Builder extendTolerance(double v) {
+            return set("extendTolerance", v);
+        }
+
+        /** @param v largest ratio between the amplitudes of consecutive beats of a chain, and of a beat to ... @return this */
+        public Builder amplitudeRatio(double v) {
+            return set("amplitudeRatio", v);
+        }
+
+        /** @param v ACC: the same ratio for the cycles of a motion signal @return this */
+        public Builder cycleAmplitudeRatio(double v) {
+            return set("cycleAmplitudeRatio", v);
+        }
+
+        /** @param v the beat-to-beat jitter of clonus, as a coefficient of variation, that a chain must ... @return this */
+        public Builder maxJitterCv(double v) {
+            return set("maxJitterCv", v);
+        }
+
+        /** @param v confidence of that bound @return this */
+        public Builder jitterConfidence(double v) {
+            return set("jitterConfidence", v);
+        }
+
+        /** @param v the periodogram of a chain's stretch of detection signal must peak within this ... @return this */
+        public Builder spectralAgreement(double v) {
+            return set("spectralAgreement", v);
+        }
+
+        /** @param v a chain with at least this many beats may open an episode as soon as it passes; ... @return this */
+        public Builder openBeats(int v) {
+            return set("openBeats", v);
+        }
+
+        /** @param v strong beats a chain needs at the least @return this */
+        public Builder minStrongBeats(int v) {
+            return set("minStrongBeats", v);
+        }
+
+        /** @param v EMG: between the beats of a chain of at least {@code openBeats} beats, at most this ... @return this */
+        public Builder maxStrayShare(double v) {
+            return set("maxStrayShare", v);
+        }
+
+        /** @param v EMG: between consecutive beats the envelope stays below half the smaller beat's peak ... @return this */
+        public Builder minRelaxedShare(double v) {
+            return set("minRelaxedShare", v);
+        }
+
+        /** @param v EMG: at most this share of a chain's beats may be single motor-unit potentials @return this */
+        public Builder maxUnitShare(double v) {
+            return set("maxUnitShare", v);
+        }
+
+        /** @param v ACC: the chain's stretch of signal, divided by its running RMS over one period, must ... @return this */
+        public Builder minCyclePeriodicity(double v) {
+            return set("minCyclePeriodicity", v);
+        }
+
+        /** @param v ACC: a chain of fewer than {@code selfEvidentBeats} cycles needs a typical amplitude ... @return this */
+        public Builder minCycleSalience(double v) {
+            return set("minCycleSalience", v);
+        }
+
+        /** @param v ACC: chains of at least this many cycles are judged on their rhythm alone, so that a ... @return this */
+        public Builder selfEvidentBeats(int v) {
+            return set("selfEvidentBeats", v);
+        }
+
+        /** @param v an episode goes on across at most this many missing beats in a row, when the beat ... @return this */
+        public Builder maxMissedBeats(int v) {
+            return set("maxMissedBeats", v);
+        }
+
+        /** @param v beats linked back before an accepted chain at most @return this */
+        public Builder maxBackfillBeats(int v) {
+            return set("maxBackfillBeats", v);
         }
 
         /** @param changes applied to this builder @return this */

@@ -152,8 +152,7 @@ class ConfigAndRulesTest {
         String standard = ClonusDetector.create().analyze(sim.signal()).methods();
         assertTrue(standard.contains("not significantly above 12 %") && standard.contains("at least 40 % of the"),
                 standard);
-        Thresholds changed = Thresholds.builder().set("maxJitterCv", 0.2).set("minRelaxedShare", 0.35)
-                .set("strongSalience", 3.5).build();
+        Thresholds changed = Thresholds.builder().maxJitterCv(0.2).minRelaxedShare(0.35).strongSalience(3.5).build();
         String text = ClonusDetector.of(DetectorConfig.builder().thresholds(changed).build()).analyze(sim.signal())
                 .methods();
         assertTrue(text.contains("not significantly above 20 %") && text.contains("at least 35 % of the")
@@ -172,6 +171,13 @@ class ConfigAndRulesTest {
                 () -> DetectorConfig.builder().minBeats(7).build()).getMessage().contains("selfEvidentBeats"));
         Thresholds t = Thresholds.defaults();
         assertEquals(t, t.toBuilder().build());
+        assertEquals(Thresholds.builder().set("openBeats", 6).build(), Thresholds.builder().openBeats(6).build());
+        // one typed setter per threshold, named as the component
+        for (var c : Thresholds.class.getRecordComponents()) {
+            assertTrue(java.util.Arrays.stream(Thresholds.Builder.class.getMethods())
+                    .anyMatch(m -> m.getName().equals(c.getName()) && m.getParameterCount() == 1
+                            && m.getParameterTypes()[0] == c.getType()), c.getName());
+        }
         assertEquals(t.asMap().keySet().size(), Thresholds.class.getRecordComponents().length);
     }
 
