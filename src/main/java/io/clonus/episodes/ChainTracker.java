@@ -64,7 +64,6 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     // candidates
     private final double[] cT = new double[CANDIDATES];
     private final double[] cA = new double[CANDIDATES];
-    private final double[] cS = new double[CANDIDATES];
     private final boolean[] cStrong = new boolean[CANDIDATES];
     private final boolean[] cUnit = new boolean[CANDIDATES];
     private long count;
@@ -145,7 +144,6 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         int s = (int) (q & MASK);
         cT[s] = timeS;
         cA[s] = amplitude;
-        cS[s] = salience;
         cStrong[s] = strong;
         cUnit[s] = unitLike;
         sN[s] = 0;
@@ -301,7 +299,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         out.clear();
         for (int i = n - 1; i >= 0; i--) {
             int s = (int) (walk[i] & MASK);
-            out.add(cT[s], cA[s], cS[s], walk[i], cUnit[s], cStrong[s], 0);
+            out.add(cT[s], cA[s], walk[i], cUnit[s], cStrong[s], 0);
         }
     }
 
@@ -438,7 +436,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 return;
             }
             int s = (int) (best & MASK);
-            run.addFirst(cT[s], cA[s], cS[s], best, cUnit[s], cStrong[s]);
+            run.addFirst(cT[s], cA[s], best, cUnit[s], cStrong[s]);
         }
     }
 
@@ -500,7 +498,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             listener.onBeat(episodeNumber, new Beat(run.lastS(), run.amplitude(run.size() - 1)));
             heldBeat = false;
         }
-        run.add(cT[s], cA[s], cS[s], q, cUnit[s], cStrong[s], missed);
+        run.add(cT[s], cA[s], q, cUnit[s], cStrong[s], missed);
         if (missed == 0) {
             listener.onBeat(episodeNumber, new Beat(cT[s], cA[s]));
         } else {

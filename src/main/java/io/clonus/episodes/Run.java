@@ -10,7 +10,6 @@ import java.util.Arrays;
 final class Run {
     private double[] timeS = new double[64];
     private double[] amplitude = new double[64];
-    private double[] salience = new double[64];
     private long[] seq = new long[64];
     private boolean[] unit = new boolean[64];
     private boolean[] strong = new boolean[64];
@@ -32,10 +31,6 @@ final class Run {
 
     double amplitude(int i) {
         return amplitude[i];
-    }
-
-    double salience(int i) {
-        return salience[i];
     }
 
     long seq(int i) {
@@ -62,12 +57,11 @@ final class Run {
         return timeS[size - 1];
     }
 
-    void add(double t, double a, double s, long q, boolean u, boolean st, int missedBefore) {
+    void add(double t, double a, long q, boolean u, boolean st, int missedBefore) {
         grow(size + 1);
         strong[size] = st;
         timeS[size] = t;
         amplitude[size] = a;
-        salience[size] = s;
         seq[size] = q;
         unit[size] = u;
         missed[size] = missedBefore;
@@ -75,19 +69,17 @@ final class Run {
     }
 
     /** Puts a beat before the first, which becomes consecutive to it. */
-    void addFirst(double t, double a, double s, long q, boolean u, boolean st) {
+    void addFirst(double t, double a, long q, boolean u, boolean st) {
         grow(size + 1);
         System.arraycopy(strong, 0, strong, 1, size);
         strong[0] = st;
         System.arraycopy(timeS, 0, timeS, 1, size);
         System.arraycopy(amplitude, 0, amplitude, 1, size);
-        System.arraycopy(salience, 0, salience, 1, size);
         System.arraycopy(seq, 0, seq, 1, size);
         System.arraycopy(unit, 0, unit, 1, size);
         System.arraycopy(missed, 0, missed, 1, size);
         timeS[0] = t;
         amplitude[0] = a;
-        salience[0] = s;
         seq[0] = q;
         unit[0] = u;
         missed[0] = 0;
@@ -159,7 +151,6 @@ final class Run {
             int cap = Math.max(n, 2 * timeS.length);
             timeS = Arrays.copyOf(timeS, cap);
             amplitude = Arrays.copyOf(amplitude, cap);
-            salience = Arrays.copyOf(salience, cap);
             seq = Arrays.copyOf(seq, cap);
             unit = Arrays.copyOf(unit, cap);
             strong = Arrays.copyOf(strong, cap);
@@ -189,7 +180,6 @@ final class Run {
         grow(n);
         System.arraycopy(o.timeS, from, timeS, 0, n);
         System.arraycopy(o.amplitude, from, amplitude, 0, n);
-        System.arraycopy(o.salience, from, salience, 0, n);
         System.arraycopy(o.seq, from, seq, 0, n);
         System.arraycopy(o.unit, from, unit, 0, n);
         System.arraycopy(o.strong, from, strong, 0, n);
@@ -203,7 +193,6 @@ final class Run {
         grow(o.size);
         System.arraycopy(o.timeS, 0, timeS, 0, o.size);
         System.arraycopy(o.amplitude, 0, amplitude, 0, o.size);
-        System.arraycopy(o.salience, 0, salience, 0, o.size);
         System.arraycopy(o.seq, 0, seq, 0, o.size);
         System.arraycopy(o.unit, 0, unit, 0, o.size);
         System.arraycopy(o.strong, 0, strong, 0, o.size);
