@@ -14,11 +14,15 @@ import java.util.Objects;
  *
  * <p><b>Latency.</b> A beat is reported {@link #beatLatencyS()} after it happened (one longest beat interval
  * of look-ahead, 0.4 s with the default band, plus the EMG envelope's delay, which is corrected in the
- * reported times); the first beats of an episode are reported together when the episode is recognised: at
- * beat {@code minBeats + 1}, or {@code 1 + intervalTolerance} periods after beat {@code minBeats} when none follows (so the
- * first beat of an episode is known at most {@code (minBeats + intervalTolerance)} periods plus the beat
- * latency after it: 1.09 s at 5 Hz with the defaults). An episode is reported ended at most {@code (2 + intervalTolerance)}
- * periods after its last beat, plus the beat latency: 0.85 s at 5 Hz with the defaults. With
+ * reported times); the beats of an episode so far are reported together when it is recognised: when its
+ * chain reaches {@code openBeats} beats, or, for a shorter chain, {@code 1 + linkTolerance} periods after its
+ * last beat, when the silence after it is known. The chain's first beat is then known at most
+ * {@code openBeats - 2 + 1 + linkTolerance} periods plus the beat latency after it ({@link #recognitionLatencyS},
+ * 1.32 s at 5 Hz with the defaults); beats linked back before the chain (up to {@code maxBackfillBeats}) are
+ * older still. An episode is reported ended at most {@code 1 + maxMissedBeats + 0.5} periods after its last
+ * beat plus the beat latency ({@link #episodeEndLatencyS}, 1.14 s at 5 Hz), since up to
+ * {@code maxMissedBeats} missing beats are waited for; its final beats and times are those of
+ * {@link DetectionListener#onEpisodeEnd}. With
  * {@link MainsSetting#AUTO} the first {@code mainsProbeS} seconds (4 s) of EMG are held back once, to
  * detect the mains frequency, before any output.
  *
@@ -211,7 +215,19 @@ public final class StreamingDetector {
      * @return at most how long after its last beat an episode at that frequency is reported ended, seconds
      */
     public double episodeEndLatencyS(double frequencyHz) {
-        return (1 + config.thresholds().maxMissedBeats() + config.thresholds().linkTolerance()) / frequencyHz + beatLatencyS();
+        Thresholds t = config.thresholds();
+        // the last window waited for: the beat after maxMissedBeats missing ones, half a period late at most
+        return (1 + t.maxMissedBeats() + Math.min(t.extendTolerance(), 0.5)) / frequencyHz + beatLatencyS();
+    }
+
+    /**
+     * @param frequencyHz an episode's beat frequency
+     * @return at most how long after the first beat of the chain that opens it an episode is recognised,
+     *         seconds: a chain of {@code openBeats - 1} beats judged once the silence after it is known
+     */
+    public double recognitionLatencyS(double frequencyHz) {
+        Thresholds t = config.thresholds();
+        return (t.openBeats() - 2 + 1 + t.linkTolerance()) / frequencyHz + beatLatencyS();
     }
 
     /** Forwards the conditioner's output to the finder made after it. */

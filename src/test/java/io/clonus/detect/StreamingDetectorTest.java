@@ -131,7 +131,7 @@ class StreamingDetectorTest {
             double heardS = h[1] / s.sampleRateHz();
             double lag = heardS - h[0];
             double allowed = h.length == 3 ? d.episodeEndLatencyS(5.0)
-                    : beatLatency + (CFG.thresholds().openBeats() - 1) * (1 + CFG.thresholds().linkTolerance()) / CFG.bandLowHz();
+                    : d.recognitionLatencyS(CFG.bandLowHz());
             // before the mains probe has been released nothing is reported; after, the latency bound holds
             if (heardS > probe + 0.01) {
                 assertTrue(lag <= allowed + 1.0 / 250 + 20.0 / s.sampleRateHz(),
