@@ -373,8 +373,10 @@ public final class EmgConditioner {
             }
             inBlock += take;
             if (inBlock == m) {
-                if (grows && maxUpTo[end - 1] > reportedMax) {
-                    reportedMax = maxUpTo[end - 1];
+                // the largest |raw| up to the block's last sample, whichever chunk raised it
+                double upTo = grows ? maxUpTo[end - 1] : rawMax;
+                if (upTo > reportedMax) {
+                    reportedMax = upTo;
                     sink.inputMagnitude(reportedMax);
                 }
                 emit(s1 / m, s2 / m);

@@ -8,7 +8,7 @@ package io.clonus.detect;
 public enum AcceptanceRule {
     /** At least {@code minBeats} beats; measured: beats. */
     BEATS("beats", "at least"),
-    /** At least {@code minBeats} strong beats; measured: strong beats. */
+    /** At least {@code minStrongBeats} strong beats; measured: strong beats. */
     STRONG_BEATS("strong beats", "at least"),
     /** Frequency (1 / mean interval) at or above the band's low edge; measured: Hz. */
     BAND_LOW("frequency Hz", "at least"),

@@ -5,7 +5,7 @@ import io.clonus.condition.AccConditioner;
 
 /**
  * Finds clonus in one signal: conditions it ({@link EmgConditioner} or {@link AccConditioner}), finds
- * beats and episodes ({@link BeatFinder}), estimates the record's rhythm ({@link RhythmAccumulator}) and
+ * beats and episodes (the stages of {@code io.clonus.beats} and {@code io.clonus.episodes}), estimates the record's rhythm ({@link RhythmAccumulator}) and
  * classifies the record by its most severe episode. It runs the {@link StreamingDetector} over the whole
  * signal, so offline and real-time analysis give the same episodes.
  *

@@ -43,8 +43,9 @@ public interface DetectionListener {
     }
 
     /**
-     * An episode has ended and the classification rule gave it {@link Classification#NONE}: it is not part
-     * of the result.
+     * An episode that was announced by {@link #onEpisodeStart} is not part of the result: the classification
+     * rule gave it {@link Classification#NONE}, or, once what followed it was known, its chain failed an
+     * acceptance rule (then {@link #onRejectedRun} follows with the rule).
      *
      * @param episodeNumber its number
      * @param beats         its beat count

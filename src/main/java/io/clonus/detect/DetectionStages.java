@@ -24,9 +24,10 @@ final class DetectionStages implements DetectionSink, CandidateSink {
      * envelope's (or the motion band-pass's) smearing of one sample, about 1 / 20 Hz.
      */
     static final double ARTEFACT_REACH_S = 0.05;
-    private static final int ARTEFACTS = 16;
-    private final double[] artefactS = new double[ARTEFACTS];
+    /** Outlying samples whose candidates may still come, in time order (grown only for a burst of spikes). */
+    private double[] artefactS = new double[16];
     private int artefactCount;
+    private double examinedS = Double.NEGATIVE_INFINITY;
 
     private final DetectorConfig cfg;
     private final DetectionHistory history;
@@ -78,14 +79,25 @@ final class DetectionStages implements DetectionSink, CandidateSink {
 
     /** @param timeS time of an outlying raw sample, seconds from the record's start */
     void artefactAtS(double timeS) {
-        artefactS[artefactCount++ % ARTEFACTS] = timeS;
+        // forget the spikes whose candidates have all been examined; the rest stay, however many
+        int keep = 0;
+        for (int i = 0; i < artefactCount; i++) {
+            if (artefactS[i] >= examinedS - ARTEFACT_REACH_S) {
+                artefactS[keep++] = artefactS[i];
+            }
+        }
+        artefactCount = keep;
+        if (artefactCount == artefactS.length) {
+            artefactS = java.util.Arrays.copyOf(artefactS, 2 * artefactS.length);
+        }
+        artefactS[artefactCount++] = timeS;
     }
 
     /** Passes a candidate on to the tracker unless it is the response to an outlying sample. */
     @Override
     public void candidate(long index, double timeS, double amplitude, double salience, boolean strong,
             boolean unitLike) {
-        for (int i = 0; i < Math.min(artefactCount, ARTEFACTS); i++) {
+        for (int i = 0; i < artefactCount; i++) {
             if (Math.abs(timeS - artefactS[i]) <= ARTEFACT_REACH_S) {
                 return;
             }
@@ -105,7 +117,8 @@ final class DetectionStages implements DetectionSink, CandidateSink {
             cycles.examine(k, last);
         }
         examined = k;
-        tracker.advance(history.timeS(k));
+        examinedS = history.timeS(k);
+        tracker.advance(examinedS);
     }
 
     /** Ends the record: the last samples are examined with what exists, and every chain is judged. */

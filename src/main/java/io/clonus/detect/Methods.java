@@ -72,7 +72,8 @@ public final class Methods {
         }
         s.append("Candidates were linked into chains whose consecutive intervals differed by at most ")
                 .append(pct(t.linkTolerance())).append(" and whose amplitudes differed by at most a factor of ")
-                .append(n(t.amplitudeRatio())).append(". A chain of at least ").append(c.minBeats())
+                .append(n(r.type() == SignalType.EMG ? t.amplitudeRatio() : t.cycleAmplitudeRatio()))
+                .append(". A chain of at least ").append(c.minBeats())
                 .append(" beats, at least ").append(t.minStrongBeats()).append(" of them strong, became an episode when its frequency")
                 .append(" (1 / mean interval) lay in the ").append(n(c.bandLowHz())).append('-').append(n(c.bandHighHz()))
                 .append(" Hz clonus band; its beat-to-beat jitter (from successive interval differences) was not")

@@ -2,6 +2,7 @@ package io.clonus.detect;
 
 import io.clonus.condition.EmgConditioner;
 import io.clonus.condition.AccConditioner;
+import io.clonus.episodes.ChainTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -216,8 +217,11 @@ public final class StreamingDetector {
      */
     public double episodeEndLatencyS(double frequencyHz) {
         Thresholds t = config.thresholds();
-        // the last window waited for: the beat after maxMissedBeats missing ones, half a period late at most
-        return (1 + t.maxMissedBeats() + Math.min(t.extendTolerance(), 0.5)) / frequencyHz + beatLatencyS();
+        double late = Math.min(t.extendTolerance(), ChainTracker.MAX_WINDOW_REACH);
+        // the last window waited for (the beat after maxMissedBeats missing ones); when a beat after a gap was
+        // taken and nothing follows it, one more window passes before it is dropped and the episode ends
+        double periods = 1 + t.maxMissedBeats() + late + (t.maxMissedBeats() > 0 ? 1 + late : 0);
+        return periods / frequencyHz + beatLatencyS();
     }
 
     /**

@@ -56,7 +56,7 @@ import java.util.function.Consumer;
  *                           0.4: interval jitter of up to 7 % and slowing by up to 2 Hz at onset and end,
  *                           Wallace et al. 2012, change consecutive intervals by up to about a third)
  * @param extendTolerance    largest relative change between an episode's recent period and the interval to
- *                           the beat that extends it (default 0.5: consecutive intervals of published clonus
+ *                           the beat that extends it (after a gap, the windows reach at most half a period) (default 0.5: consecutive intervals of published clonus
  *                           differ by up to half when jitter and slowing at the end coincide; within an
  *                           episode the muscle is silent between beats, so a wider window finds the next
  *                           beat without taking noise)

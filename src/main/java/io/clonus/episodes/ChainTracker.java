@@ -23,7 +23,7 @@ import java.util.List;
  * chain through that predecessor whose last interval differs from the new one by at most
  * {@code linkTolerance} (relative): consecutive intervals are compared, not a period fixed by the first,
  * so that jitter and a drifting frequency keep a chain together. Several chains are kept per candidate,
- * so a stray peak neither starts a false rhythm nor hides a true one. A chain needs at least {@code minBeats}
+ * so a stray peak neither starts a false rhythm nor hides a true one. A chain needs at least {@code minStrongBeats}
  * strong beats to be judged at all: weak candidates complete a rhythm, they do not make one.
  *
  * <p><b>Acceptance.</b> A chain of at least {@code openBeats} beats is judged whenever it grows; a shorter
@@ -46,7 +46,12 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private static final int CANDIDATES = 256;
     private static final int MASK = CANDIDATES - 1;
     private static final int STATES = 12;
-    private static final int PENDING = 64;
+    private static final int PENDING = 256;
+    /**
+     * Windows after a gap reach at most this many periods either side of the k-th period, so that the
+     * windows for consecutive k do not overlap.
+     */
+    public static final double MAX_WINDOW_REACH = 0.5;
 
     private final DetectorConfig cfg;
     private final Thresholds t;
@@ -80,7 +85,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final double[][] sSum = new double[CANDIDATES][STATES];
     private final double[][] sLast = new double[CANDIDATES][STATES];
     private final double[][] sSsd = new double[CANDIDATES][STATES];
-    private final boolean[][] sExt = new boolean[CANDIDATES][STATES];
+    /** How many kept chains of later candidates continue each chain (0: it can still be judged). */
+    private final int[][] sExt = new int[CANDIDATES][STATES];
     private final int[][] sStrong = new int[CANDIDATES][STATES];
 
     // chains waiting for the silence after them
@@ -159,7 +165,9 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
      */
     public void advance(double timeS) {
         frontierS = timeS;
-        for (int guard = 0; guard < 1000; guard++) {
+        // each pass closes an episode or opens one from fewer candidates than before, so this ends; the guard
+        // only turns a broken invariant into an error instead of a hang
+        for (int guard = 0; guard <= 4 * CANDIDATES; guard++) {
             if (open) {
                 extend();
                 if (open) {
@@ -170,6 +178,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 return;
             }
         }
+        throw new IllegalStateException("episode tracking did not settle at " + timeS + " s");
     }
 
     /** Ends the record: every chain is judged with what exists, and an open episode is closed. */
@@ -224,7 +233,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 }
             }
             if (bestLen > 0 && keep(sq, p, bestSt, bestLen, bestSum, dt, bestSsd, bestStrong) && bestSt >= 0) {
-                sExt[sp][bestSt] = true;
+                sExt[sp][bestSt]++;
             }
         }
         // judge the long chains now, and queue the others for when they can no longer grow
@@ -262,6 +271,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             if (sLen[s][at] >= len) {
                 return false;
             }
+            // the replaced chain no longer continues its predecessor's
+            forget(s, at);
         } else {
             sN[s]++;
         }
@@ -272,8 +283,19 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         sLast[s][at] = last;
         sSsd[s][at] = ssd;
         sStrong[s][at] = strong;
-        sExt[s][at] = false;
+        sExt[s][at] = 0;
         return true;
+    }
+
+    private void forget(int s, int st) {
+        long p = sPred[s][st];
+        int pst = sPredSt[s][st];
+        if (pst >= 0 && p >= count - CANDIDATES) {
+            int sp = (int) (p & MASK);
+            if (pst < sN[sp] && sExt[sp][pst] > 0) {
+                sExt[sp][pst]--;
+            }
+        }
     }
 
     /** Copies the chain ending at candidate q through its chain st into {@code out}, in time order. */
@@ -335,7 +357,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         System.arraycopy(pDue, i + 1, pDue, i, pN - i - 1);
         pN--;
         int s = (int) (q & MASK);
-        if (q < firstFree || q < count - CANDIDATES || st >= sN[s] || sExt[s][st]) {
+        if (q < firstFree || q < count - CANDIDATES || st >= sN[s] || sExt[s][st] > 0) {
             return false;
         }
         load(q, st, probe);
@@ -449,13 +471,11 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             long after = run.seq(run.size() - 1);
             boolean taken = false;
             double ext = t.extendTolerance();
+            double reach = Math.min(ext, MAX_WINDOW_REACH);
             for (int k = 1; k <= 1 + t.maxMissedBeats() && !taken; k++) {
                 // window k: the k-th beat from the last, the first k - 1 missing; windows do not overlap
-                double from = last + (k - (k == 1 ? ext : Math.min(ext, 0.5))) * period;
-                double to = last + (k + Math.min(ext, 0.5)) * period;
-                if (k == 1) {
-                    from = last + period / (1 + ext);
-                }
+                double from = k == 1 ? last + period / (1 + ext) : last + (k - reach) * period;
+                double to = last + (k + reach) * period;
                 if (run.missedBefore(run.size() - 1) > 0 && k > 1) {
                     break; // a beat after a gap must be followed at the rhythm before another gap
                 }

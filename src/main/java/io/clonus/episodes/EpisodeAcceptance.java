@@ -17,7 +17,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <ul>
  * <li>{@code BEATS}: at least {@code minBeats} beats.</li>
- * <li>{@code STRONG_BEATS}: at least {@code minBeats} of them strong: weak beats complete a rhythm, strong
+ * <li>{@code STRONG_BEATS}: at least {@code minStrongBeats} of them strong: weak beats complete a rhythm, strong
  *     ones make it.</li>
  * <li>{@code BAND_LOW}, {@code BAND_HIGH}: the frequency, 1 / mean interval, lies in the clonus band.</li>
  * <li>{@code JITTER}: the beat-to-beat jitter, estimated from successive interval differences as

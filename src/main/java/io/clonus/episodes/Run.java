@@ -15,7 +15,7 @@ final class Run {
     private boolean[] strong = new boolean[64];
     private int[] missed = new int[64];
     private int size;
-    private final double[] scratch = new double[64];
+    private double[] scratch = new double[64];
 
     int size() {
         return size;
@@ -140,7 +140,7 @@ final class Run {
 
     /** @return the median amplitude of all beats */
     double medianAmplitude() {
-        double[] a = size <= scratch.length ? scratch : new double[size];
+        double[] a = scratch;
         System.arraycopy(amplitude, 0, a, 0, size);
         Arrays.sort(a, 0, size);
         return size % 2 == 1 ? a[size / 2] : 0.5 * (a[size / 2 - 1] + a[size / 2]);
@@ -155,6 +155,7 @@ final class Run {
             unit = Arrays.copyOf(unit, cap);
             strong = Arrays.copyOf(strong, cap);
             missed = Arrays.copyOf(missed, cap);
+            scratch = new double[cap];
         }
     }
 

@@ -168,4 +168,36 @@ class StreamingDetectorTest {
         assertTrue(again.getMessage().contains("refused a sample"), again.getMessage());
         assertThrows(IllegalStateException.class, d::finish);
     }
+
+    /**
+     * A rising noisy ramp (the input magnitude grows all the time, which sets the floor's precision limit)
+     * and forty pops within a few seconds (more outlying samples than any one chunk's worth of memory):
+     * the result is the same for every chunking.
+     */
+    @Test
+    void growingMagnitudeAndManyPopsGiveTheSameResultForAnyChunking() {
+        SimulatedRecording sim = EmgSimulator.builder(2000, 20, 91).noise(5)
+                .clonusVolleys(io.clonus.sim.ClonusPattern.of(6, 10, 6.5), 80).build();
+        double[] x = sim.signal().toArray(0);
+        for (int i = 0; i < x.length; i++) {
+            x[i] += 0.01 * i;
+        }
+        for (int k = 0; k < 40; k++) {
+            x[2000 + 211 * k] += (k % 2 == 0 ? 1 : -1) * 3e4;
+        }
+        ClonusResult whole = null;
+        for (int chunk : new int[] {1, 7, 4096, x.length}) {
+            StreamingDetector d = StreamingDetector.create(CFG, SignalType.EMG, "EMG", 2000, 1, null);
+            for (int i = 0; i < x.length; i += chunk) {
+                d.accept(x, i, Math.min(chunk, x.length - i));
+            }
+            ClonusResult r = d.finish();
+            if (whole == null) {
+                whole = r;
+                assertTrue(r.beatCount() >= 9, () -> "the run is still found: " + r.episodes());
+            } else {
+                assertEquals(whole, r, "chunk " + chunk);
+            }
+        }
+    }
 }
