@@ -21,8 +21,9 @@ import java.util.Objects;
  * {@code openBeats - 2 + 1 + linkTolerance} periods plus the beat latency after it ({@link #recognitionLatencyS},
  * 1.32 s at 5 Hz with the defaults); beats linked back before the chain (up to {@code maxBackfillBeats}) are
  * older still. An episode is reported ended at most {@code 1 + maxMissedBeats + 0.5} periods after its last
- * beat plus the beat latency ({@link #episodeEndLatencyS}, 1.14 s at 5 Hz), since up to
- * {@code maxMissedBeats} missing beats are waited for; its final beats and times are those of
+ * beat, plus {@code 1.5} more when a beat after a gap waits for the next to confirm it, plus the beat latency
+ * ({@link #episodeEndLatencyS}, 1.44 s at 5 Hz), since up to {@code maxMissedBeats} missing beats are
+ * waited for; its final beats and times are those of
  * {@link DetectionListener#onEpisodeEnd}. With
  * {@link MainsSetting#AUTO} the first {@code mainsProbeS} seconds (4 s) of EMG are held back once, to
  * detect the mains frequency, before any output.
