@@ -11,8 +11,6 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * not depend on how the samples arrive. Not thread-safe.
  */
 public final class RhythmAccumulator {
-    /** A shorter lag whose autocorrelation peak reaches this share of the highest is taken as the period. */
-    static final double SHORTER_LAG_SHARE = 0.9;
     private final double rateHz;
     private final double lowHz;
     private final double highHz;
@@ -166,7 +164,7 @@ public final class RhythmAccumulator {
             double wl = windowSelfCorrelation(lag, len);
             r[lag] = wl > 0 ? (a[lag] / wl) / (a[0] / w0) : 0;
         }
-        double lag = io.clonus.dsp.Autocorrelation.periodLag(r, minLag, Math.min(maxLag, len - 2), SHORTER_LAG_SHARE);
+        double lag = io.clonus.dsp.Autocorrelation.periodLag(r, minLag, Math.min(maxLag, len - 2), io.clonus.dsp.Autocorrelation.SHORTER_LAG_SHARE);
         return lag > 0 ? OptionalDouble.of(rateHz / lag) : OptionalDouble.empty();
     }
 

@@ -165,6 +165,13 @@ public final class Autocorrelation {
     }
 
     /**
+     * The share used by the detector's rhythm estimates with {@link #periodLag}: a shorter lag whose peak
+     * reaches 90 % of the highest is taken as the period (a multiple of the period can peak a little higher
+     * in a short stretch).
+     */
+    public static final double SHORTER_LAG_SHARE = 0.9;
+
+    /**
      * The period of a rhythm from its autocorrelation: the highest positive local maximum in
      * [minLag, maxLag] as {@link #peakLag} finds it, unless a shorter lag's strict local maximum reaches
      * {@code shorterShare} of it, in which case the shortest such lag; refined by the same parabola.

@@ -194,6 +194,9 @@ final class EpisodeAcceptance {
         for (int i = 1; i < run.size(); i++) {
             long a = h.indexAt(run.timeS(i - 1));
             long b = h.indexAt(run.timeS(i));
+            if (a < h.oldest()) {
+                continue; // older than the history kept (a long episode judged again): not measured
+            }
             double half = 0.5 * Math.min(h.value(Math.max(a, h.oldest())), h.value(Math.max(b, h.oldest())));
             int below = 0;
             int all = 0;

@@ -21,8 +21,6 @@ import java.util.OptionalDouble;
  * {@code maxEpisodeEvidenceS}). Not thread-safe.
  */
 final class EpisodeBuilder {
-    /** A shorter autocorrelation lag reaching this share of the highest peak is taken as the period. */
-    static final double SHORTER_LAG_SHARE = 0.9;
 
     private final DetectorConfig cfg;
     private final DetectionHistory h;
@@ -91,7 +89,7 @@ final class EpisodeBuilder {
             int maxLag = Math.min(to - from - 2, (int) Math.ceil(h.rateHz() / cfg.searchLowHz()) + 1);
             if (maxLag > minLag + 1 && !constant(from, to)) {
                 double[] ac = Autocorrelation.normalized(evidence, from, to, maxLag + 1);
-                double lag = Autocorrelation.periodLag(ac, minLag, maxLag, SHORTER_LAG_SHARE);
+                double lag = Autocorrelation.periodLag(ac, minLag, maxLag, Autocorrelation.SHORTER_LAG_SHARE);
                 if (lag > 0) {
                     acf = OptionalDouble.of(h.rateHz() / lag);
                 }

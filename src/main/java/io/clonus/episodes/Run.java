@@ -93,15 +93,6 @@ final class Run {
         size--;
     }
 
-    /** @return the number of intervals between consecutive beats (gaps with missing beats left out) */
-    int consecutiveIntervals() {
-        int m = 0;
-        for (int i = 1; i < size; i++) {
-            m += missed[i] == 0 ? 1 : 0;
-        }
-        return m;
-    }
-
     /** @return the mean period, each gap counted as its number of periods, seconds; NaN for one beat */
     double meanPeriodS() {
         if (size < 2) {
