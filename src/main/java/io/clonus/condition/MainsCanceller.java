@@ -205,7 +205,10 @@ final class MainsCanceller {
             double e = y - hum;
             if (learning) {
                 // the error clipped at a few quiet RMS (Huber), as in processAny
-                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                double u = e;
+                if (Math.abs(u) > clip) {
+                    u = u > 0 ? clip : -clip; // rare (a pop): a branch, off the weights' dependency chain
+                }
                 a0 += beta * u * ch0;
                 b0 += beta * u * sh0;
             }
@@ -306,7 +309,10 @@ final class MainsCanceller {
             double e = y - hum;
             if (learning) {
                 // the error clipped at a few quiet RMS (Huber), as in processAny
-                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                double u = e;
+                if (Math.abs(u) > clip) {
+                    u = u > 0 ? clip : -clip; // rare (a pop): a branch, off the weights' dependency chain
+                }
                 a0 += beta * u * ch0;
                 b0 += beta * u * sh0;
                 a1 += beta * u * ch1;
@@ -422,7 +428,10 @@ final class MainsCanceller {
             double e = y - hum;
             if (learning) {
                 // the error clipped at a few quiet RMS (Huber), as in processAny
-                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                double u = e;
+                if (Math.abs(u) > clip) {
+                    u = u > 0 ? clip : -clip; // rare (a pop): a branch, off the weights' dependency chain
+                }
                 a0 += beta * u * ch0;
                 b0 += beta * u * sh0;
                 a1 += beta * u * ch1;
@@ -553,7 +562,10 @@ final class MainsCanceller {
             double e = y - hum;
             if (learning) {
                 // the error clipped at a few quiet RMS (Huber), as in processAny
-                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                double u = e;
+                if (Math.abs(u) > clip) {
+                    u = u > 0 ? clip : -clip; // rare (a pop): a branch, off the weights' dependency chain
+                }
                 a0 += beta * u * ch0;
                 b0 += beta * u * sh0;
                 a1 += beta * u * ch1;
@@ -699,7 +711,10 @@ final class MainsCanceller {
             double e = y - hum;
             if (learning) {
                 // the error clipped at a few quiet RMS (Huber), as in processAny
-                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                double u = e;
+                if (Math.abs(u) > clip) {
+                    u = u > 0 ? clip : -clip; // rare (a pop): a branch, off the weights' dependency chain
+                }
                 a0 += beta * u * ch0;
                 b0 += beta * u * sh0;
                 a1 += beta * u * ch1;
@@ -801,7 +816,10 @@ final class MainsCanceller {
             if (learning) {
                 // the error clipped at a few quiet RMS (Huber): one wild sample moves the weights by at most
                 // beta times the clip, not beta times itself
-                final double u = e > clip ? clip : e < -clip ? -clip : e;
+                double u = e;
+                if (Math.abs(u) > clip) {
+                    u = u > 0 ? clip : -clip; // rare (a pop): a branch, off the weights' dependency chain
+                }
                 for (int h = 0; h < harmonics; h++) {
                     a[h] += beta * u * hc[h];
                     b[h] += beta * u * hs[h];
