@@ -1,7 +1,6 @@
 package io.clonus.beats;
 
 import io.clonus.detect.Thresholds;
-import io.clonus.dsp.Vertex;
 
 /**
  * EMG beat candidates: bursts of the envelope that stand above the noise floor and are separated by
@@ -65,40 +64,14 @@ public final class BurstFinder {
      */
     public void examine(long k, long last) {
         double dk = h.value(k);
-        if (!(dk > h.value(k - 1) && dk >= h.value(k + 1)) || !(dk > 0)) {
+        if (!(dk > 0) || !h.isPeak(k, last, distance)) {
             return;
         }
         long oldest = h.oldest();
-        long lo = Math.max(oldest, k - distance);
-        long hi = Math.min(last, k + distance);
-        for (long i = lo; i < k; i++) {
-            if (h.value(i) >= dk) {
-                return;
-            }
-        }
-        for (long i = k + 1; i <= hi; i++) {
-            if (h.value(i) > dk) {
-                return;
-            }
-        }
         long wlo = Math.max(oldest, k - half);
         long whi = Math.min(last, k + half);
-        double minL = dk;
-        for (long i = k - 1; i >= wlo; i--) {
-            double v = h.value(i);
-            if (v > dk) {
-                break;
-            }
-            minL = Math.min(minL, v);
-        }
-        double minR = dk;
-        for (long i = k + 1; i <= whi; i++) {
-            double v = h.value(i);
-            if (v > dk) {
-                break;
-            }
-            minR = Math.min(minR, v);
-        }
+        double minL = h.lowestBefore(k, wlo);
+        double minR = h.lowestAfter(k, whi);
         double prominence = dk - Math.max(minL, minR);
         if (prominence < t.minRelaxation() * dk) {
             return;
@@ -112,10 +85,7 @@ public final class BurstFinder {
             return;
         }
         boolean unit = morphology.singleUnit(iL, iR);
-        double a = h.value(k - 1);
-        double c = h.value(k + 1);
-        double delta = Vertex.offset(a, dk, c);
-        sink.candidate(k, h.timeS(k + delta), dk, salience, salience >= t.strongSalience(), unit);
+        sink.candidate(k, h.peakTimeS(k), dk, salience, salience >= t.strongSalience(), unit);
     }
 
     /** The largest mean of {@code window} consecutive levels within [iL, iR] (the whole span if shorter). */

@@ -1,7 +1,6 @@
 package io.clonus.beats;
 
 import io.clonus.detect.Thresholds;
-import io.clonus.dsp.Vertex;
 
 /**
  * Accelerometer and gyroscope beat candidates: one per oscillation cycle of the principal-axis signal.
@@ -50,41 +49,15 @@ public final class CycleFinder {
      * @param last the newest sample available
      */
     public void examine(long k, long last) {
-        double dk = h.value(k);
-        if (!(dk > h.value(k - 1) && dk >= h.value(k + 1))) {
+        if (!h.isPeak(k, last, distance)) {
             return;
         }
+        double dk = h.value(k);
         long oldest = h.oldest();
-        long lo = Math.max(oldest, k - distance);
-        long hi = Math.min(last, k + distance);
-        for (long i = lo; i < k; i++) {
-            if (h.value(i) >= dk) {
-                return;
-            }
-        }
-        for (long i = k + 1; i <= hi; i++) {
-            if (h.value(i) > dk) {
-                return;
-            }
-        }
         long wlo = Math.max(oldest, k - half);
         long whi = Math.min(last, k + half);
-        double minL = dk;
-        for (long i = k - 1; i >= wlo; i--) {
-            double v = h.value(i);
-            if (v > dk) {
-                break;
-            }
-            minL = Math.min(minL, v);
-        }
-        double minR = dk;
-        for (long i = k + 1; i <= whi; i++) {
-            double v = h.value(i);
-            if (v > dk) {
-                break;
-            }
-            minR = Math.min(minR, v);
-        }
+        double minL = h.lowestBefore(k, wlo);
+        double minR = h.lowestAfter(k, whi);
         // the local range over half a longest interval on each side: the neighbouring cycles, not a
         // dorsiflexion push or a larger oscillation further away
         long rlo = Math.max(oldest, k - half / 2);
@@ -108,10 +81,7 @@ public final class CycleFinder {
             return;
         }
         double amplitude = fall / 2;
-        double a = h.value(k - 1);
-        double c = h.value(k + 1);
-        double delta = Vertex.offset(a, dk, c);
-        sink.candidate(k, h.timeS(k + delta), amplitude, f > 0 ? amplitude / f : Double.POSITIVE_INFINITY, true,
+        sink.candidate(k, h.peakTimeS(k), amplitude, f > 0 ? amplitude / f : Double.POSITIVE_INFINITY, true,
                 false);
     }
 }

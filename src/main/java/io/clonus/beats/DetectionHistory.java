@@ -107,6 +107,75 @@ public final class DetectionHistory {
         return n;
     }
 
+    /**
+     * Whether sample k is a candidate peak: higher than the sample before it, at least the one after, the
+     * highest within {@code distance} samples before and none higher within {@code distance} after (up to
+     * {@code last}); what both beat finders ask first.
+     *
+     * @param k        a sample with neighbours held on both sides
+     * @param last     the newest sample that may be looked at
+     * @param distance samples around k that must not be higher
+     * @return whether k is such a peak
+     */
+    public boolean isPeak(long k, long last, int distance) {
+        double dk = value(k);
+        if (!(dk > value(k - 1) && dk >= value(k + 1))) {
+            return false;
+        }
+        for (long i = Math.max(oldest(), k - distance); i < k; i++) {
+            if (value(i) >= dk) {
+                return false;
+            }
+        }
+        for (long i = k + 1; i <= Math.min(last, k + distance); i++) {
+            if (value(i) > dk) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param k  a peak
+     * @param lo the earliest sample looked at
+     * @return the lowest value before k, walking back from it to lo or to the first sample above the peak
+     */
+    public double lowestBefore(long k, long lo) {
+        double dk = value(k);
+        double min = dk;
+        for (long i = k - 1; i >= lo; i--) {
+            double v = value(i);
+            if (v > dk) {
+                break;
+            }
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    /**
+     * @param k  a peak
+     * @param hi the latest sample looked at
+     * @return the lowest value after k, walking on to hi or to the first sample above the peak
+     */
+    public double lowestAfter(long k, long hi) {
+        double dk = value(k);
+        double min = dk;
+        for (long i = k + 1; i <= hi; i++) {
+            double v = value(i);
+            if (v > dk) {
+                break;
+            }
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    /** @param k a peak @return its time refined between samples by the parabola through it and its neighbours, s */
+    public double peakTimeS(long k) {
+        return timeS(k + io.clonus.dsp.Vertex.offset(value(k - 1), value(k), value(k + 1)));
+    }
+
     /** @return the number of samples the ring holds */
     public int capacity() {
         return mask + 1;

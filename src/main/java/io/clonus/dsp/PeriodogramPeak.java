@@ -104,23 +104,11 @@ public final class PeriodogramPeak {
         if (end == first) {
             throw new IllegalArgumentException("no frequency bin between " + lowHz + " Hz and " + highHz + " Hz");
         }
-        int best = first;
-        for (int k = first + 1; k < end; k++) {
-            if (psd[k] > psd[best] || Double.isNaN(psd[best]) && !Double.isNaN(psd[k])) {
-                best = k;
-            }
-        }
+        int best = Spectrum.largestBin(psd, first, end);
         double f = best * df;
-        if (best > 0 && best < bins - 1) {
-            double a = psd[best - 1];
-            double b = psd[best];
-            double c = psd[best + 1];
-            if (a > 0 && c > 0 && b >= a && b >= c) {
-                double la = Math.log(a);
-                double lb = Math.log(b);
-                double lc = Math.log(c);
-                f += Vertex.offset(la, lb, lc) * ((best + 1) * df - best * df);
-            }
+        double offset = Spectrum.logVertex(psd, bins, best);
+        if (offset != 0) {
+            f += offset * ((best + 1) * df - best * df);
         }
         return f;
     }

@@ -270,25 +270,42 @@ public record Spectrum(double[] frequencyHz, double[] psd) {
      */
     public SpectralPeak peak(double lowHz, double highHz) {
         int[] r = binRange(lowHz, highHz);
-        int best = r[0];
-        for (int k = r[0] + 1; k < r[1]; k++) {
+        int best = largestBin(psd, r[0], r[1]);
+        double f = frequencyHz[best];
+        double offset = logVertex(psd, psd.length, best);
+        if (offset != 0) {
+            f += offset * (frequencyHz[best + 1] - frequencyHz[best]);
+        }
+        return new SpectralPeak(f, psd[best], best);
+    }
+
+    /** The first largest of psd[first, end), NaN bins passed over unless all are NaN. */
+    static int largestBin(double[] psd, int first, int end) {
+        int best = first;
+        for (int k = first + 1; k < end; k++) {
             if (psd[k] > psd[best] || Double.isNaN(psd[best]) && !Double.isNaN(psd[k])) {
                 best = k;
             }
         }
-        double f = frequencyHz[best];
-        if (best > 0 && best < psd.length - 1) {
-            double a = psd[best - 1];
-            double b = psd[best];
-            double c = psd[best + 1];
-            if (a > 0 && c > 0 && b >= a && b >= c) {
-                double la = Math.log(a);
-                double lb = Math.log(b);
-                double lc = Math.log(c);
-                f += Vertex.offset(la, lb, lc) * (frequencyHz[best + 1] - frequencyHz[best]);
-            }
+        return best;
+    }
+
+    /**
+     * The peak's offset, in bins, from the parabola through the logarithms of bin {@code best} and its
+     * neighbours; 0 at the spectrum's first or last bin, when the bin is not a local maximum, or when a
+     * neighbour is not positive.
+     */
+    static double logVertex(double[] psd, int bins, int best) {
+        if (best <= 0 || best >= bins - 1) {
+            return 0;
         }
-        return new SpectralPeak(f, psd[best], best);
+        double a = psd[best - 1];
+        double b = psd[best];
+        double c = psd[best + 1];
+        if (!(a > 0 && c > 0 && b >= a && b >= c)) {
+            return 0;
+        }
+        return Vertex.offset(Math.log(a), Math.log(b), Math.log(c));
     }
 
     /**

@@ -114,27 +114,20 @@ final class Run {
         for (int i = size - 1; i >= 1 && n < last && n < scratch.length; i--) {
             scratch[n++] = (timeS[i] - timeS[i - 1]) / (1 + missed[i]);
         }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(scratch, 0, n);
-        return n % 2 == 1 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
+        return medianOfScratch(n);
     }
 
     /** @return the median amplitude of the latest (up to 8) beats */
     double typicalAmplitude() {
         int n = Math.min(size, 8);
         System.arraycopy(amplitude, size - n, scratch, 0, n);
-        Arrays.sort(scratch, 0, n);
-        return n % 2 == 1 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
+        return medianOfScratch(n);
     }
 
     /** @return the median amplitude of all beats */
     double medianAmplitude() {
-        double[] a = scratch;
-        System.arraycopy(amplitude, 0, a, 0, size);
-        Arrays.sort(a, 0, size);
-        return size % 2 == 1 ? a[size / 2] : 0.5 * (a[size / 2 - 1] + a[size / 2]);
+        System.arraycopy(amplitude, 0, scratch, 0, size);
+        return medianOfScratch(size);
     }
 
     private void grow(int n) {
@@ -159,11 +152,7 @@ final class Run {
         for (int i = 1; i < size && n < first && n < scratch.length; i++) {
             scratch[n++] = (timeS[i] - timeS[i - 1]) / (1 + missed[i]);
         }
-        if (n == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(scratch, 0, n);
-        return n % 2 == 1 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
+        return medianOfScratch(n);
     }
 
     /** Copies beats [from, to) of another run into this one; the first copied beat counts as consecutive. */
@@ -190,5 +179,14 @@ final class Run {
         System.arraycopy(o.strong, 0, strong, 0, o.size);
         System.arraycopy(o.missed, 0, missed, 0, o.size);
         size = o.size;
+    }
+
+    /** The median of scratch[0, n) (the mean of the middle two for even n), reordering it; NaN for none. */
+    private double medianOfScratch(int n) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(scratch, 0, n);
+        return n % 2 == 1 ? scratch[n / 2] : 0.5 * (scratch[n / 2 - 1] + scratch[n / 2]);
     }
 }

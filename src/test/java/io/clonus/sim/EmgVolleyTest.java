@@ -285,15 +285,7 @@ class EmgVolleyTest {
 
     /** Time of the largest value in [fromS, toS). */
     static double argmax(double[] v, double fs, double fromS, double toS) {
-        int lo = Math.max(0, (int) Math.ceil(fromS * fs));
-        int hi = Math.min(v.length, (int) Math.ceil(toS * fs));
-        int best = lo;
-        for (int i = lo; i < hi; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best / fs;
+        return AnkleKinematicsTest.argmax(v, fs, fromS, toS) / fs;
     }
 
     /** Span from the first to the last sample in [fromS, toS) whose magnitude exceeds fraction × the peak. */
