@@ -68,8 +68,8 @@ final class Run {
         size++;
     }
 
-    /** Puts a beat before the first, which becomes consecutive to it. */
-    void addFirst(double t, double a, long q, boolean u, boolean st) {
+    /** Puts a beat before the first, {@code missedAfter} missing beats before the old first. */
+    void addFirst(double t, double a, long q, boolean u, boolean st, int missedAfter) {
         grow(size + 1);
         System.arraycopy(strong, 0, strong, 1, size);
         strong[0] = st;
@@ -84,9 +84,13 @@ final class Run {
         unit[0] = u;
         missed[0] = 0;
         if (size > 0) {
-            missed[1] = 0;
+            missed[1] = missedAfter;
         }
         size++;
+    }
+
+    void removeFirst() {
+        copyRange(this, 1, size);
     }
 
     void removeLast() {
