@@ -84,6 +84,9 @@ final class RecordingReader {
         double fs;
         if (sampleRateHz != null) {
             fs = sampleRateHz;
+            if (table.timeProblem() != null) {
+                notes.add(table.timeProblem().replace(" or give --fs HZ", "") + "; using --fs");
+            }
             if (table.sampleRateHz().isPresent()) {
                 double fromTime = table.sampleRateHz().getAsDouble();
                 if (Math.abs(fromTime - fs) > RATE_TOLERANCE * fs) {
@@ -94,6 +97,8 @@ final class RecordingReader {
             }
         } else if (table.sampleRateHz().isPresent()) {
             fs = table.sampleRateHz().getAsDouble();
+        } else if (table.timeProblem() != null) {
+            throw new InputException(table.timeProblem());
         } else {
             throw new InputException("no time column (time, t, time_s, time (ms), ...) to take the sample rate from;"
                     + " give it with --fs HZ");
@@ -221,7 +226,7 @@ final class RecordingReader {
                 candidates = typed;
             }
         }
-        return ChannelPlan.plan(candidates, channels.isEmpty() ? null : channels, forcedType);
+        return ChannelPlan.plan(candidates, channels.isEmpty() ? null : channels, forcedType, notes);
     }
 
     private static String quoteAll(List<String> names) {

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * Reads delimited text recordings: comma, tab, semicolon or whitespace separated, one header row naming
  * the columns, lines starting with {@code #} skipped (before and after the header), blank lines skipped.
  *
- * <p>A column named {@code time} or {@code t} (also {@code time_s}, {@code t_s}, {@code time (s)}; a name
- * containing {@code ms} means milliseconds) gives the sample rate as (rows − 1) / (last − first time); it
- * must increase, and a jump of more than 2.5 nominal periods is refused as a gap, because the analysis
+ * <p>A time column ({@link TimeColumn}: {@code time}, {@code t}, {@code Time [s]}, {@code time_ms},
+ * {@code timestamp}, {@code elapsed (s)} and the like; the unit from the name, or for a name without one from
+ * the values where only one reading is plausible) gives the sample rate as (rows − 1) / (last − first time);
+ * it must increase, and a jump of more than 2.5 nominal periods is refused as a gap, because the analysis
  * assumes uniform sampling. With semicolon or tab separators a decimal comma is accepted.
  *
- * <p>Every cell must be a finite number: an empty, non-numeric, NaN or infinite cell is refused with its
- * line and column. A file whose first line is all numbers has no header; its columns are then named
+ * <p>Every cell must be a decimal number ({@link #isDecimal}: optional sign, digits with an optional decimal
+ * point, optional exponent): an empty or non-numeric cell, and spellings such as {@code NaN},
+ * {@code Infinity}, {@code 1.5d} or {@code 0x1p3}, are refused with line and column. A file whose first line is all numbers has no header; its columns are then named
  * {@code col1}, {@code col2}, … and a note says so. Stateless and thread-safe.
  */
 public final class DelimitedText {
@@ -118,11 +120,20 @@ public final class DelimitedText {
         int timeIdx = timeColumn(names);
         OptionalDouble fs = OptionalDouble.empty();
         String timeName = null;
+        String timeProblem = null;
         List<String> kept = new ArrayList<>(Arrays.asList(names));
         if (timeIdx >= 0) {
             timeName = names[timeIdx];
-            double scale = timeName.toLowerCase(Locale.ROOT).contains("ms") ? 1e-3 : 1.0;
-            fs = OptionalDouble.of(rateFromTime(data[timeIdx], scale, timeName, cols.lines));
+            double[] t = data[timeIdx];
+            TimeColumn.Unit unit = null;
+            try {
+                unit = TimeColumn.unit(timeName, t, notes);
+            } catch (InputException e) {
+                timeProblem = e.getMessage(); // the unit is unknown: a rate given by the user may stand in
+            }
+            if (unit != null) {
+                fs = OptionalDouble.of(rateFromTime(t, unit.seconds(), timeName, cols.lines));
+            }
             kept.remove(timeIdx);
             double[][] rest = new double[data.length - 1][];
             for (int i = 0, j = 0; i < data.length; i++) {
@@ -132,7 +143,7 @@ public final class DelimitedText {
             }
             data = rest;
         }
-        return new Table(kept, data, fs, timeName, notes);
+        return new Table(kept, data, fs, timeName, timeProblem, notes);
     }
 
     private static void checkUnique(String[] names, int line) throws InputException {
@@ -164,14 +175,10 @@ public final class DelimitedText {
 
     /**
      * @param name a column name
-     * @return whether it names a time column: {@code time}, {@code t}, {@code time_s}, {@code t_s},
-     *         {@code time (s)}, {@code t_ms}, {@code timestamp} and the like (case and spaces ignored)
+     * @return whether it names a time column ({@link TimeColumn#isTime})
      */
     public static boolean isTimeColumn(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replace(" ", "");
-        return n.equals("time") || n.equals("t") || n.startsWith("time_") || n.startsWith("time(")
-                || n.equals("t_s") || n.equals("t_ms") || n.equals("t(s)") || n.equals("t(ms)")
-                || n.equals("times") || n.equals("timestamp");
+        return TimeColumn.isTime(name);
     }
 
     private static double rateFromTime(double[] t, double scale, String name, int[] lines) throws InputException {
@@ -180,9 +187,14 @@ public final class DelimitedText {
             throw new InputException("time column '" + name + "' has a single row: the sample rate cannot be derived");
         }
         for (int i = 1; i < n; i++) {
+            if (t[i] == t[i - 1]) {
+                throw new InputException(String.format(Locale.ROOT,
+                        "line %d: time column '%s' repeats %s from line %d; each row needs its own time",
+                        lines[i], name, fmt(t[i]), lines[i - 1]));
+            }
             if (!(t[i] > t[i - 1])) {
                 throw new InputException(String.format(Locale.ROOT,
-                        "line %d: time column '%s' does not increase (%s after %s); sort the rows or give --fs",
+                        "line %d: time column '%s' goes back (%s after %s); sort the rows or give --fs",
                         lines[i], name, fmt(t[i]), fmt(t[i - 1])));
             }
         }
@@ -199,7 +211,7 @@ public final class DelimitedText {
         return 1.0 / period;
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString();
     }
@@ -217,11 +229,39 @@ public final class DelimitedText {
         return ' ';
     }
 
+    /**
+     * Splits a line at the separator; with a comma, tab or semicolon a field may be quoted ("a, b"), a
+     * doubled quote inside standing for one. Quotes are kept for {@link #unquote} to remove.
+     */
     private static String[] split(String line, char sep) {
         if (sep == ' ') {
             return WHITESPACE.split(line.strip());
         }
-        return line.split(Pattern.quote(String.valueOf(sep)), -1);
+        if (line.indexOf('"') < 0) {
+            return line.split(Pattern.quote(String.valueOf(sep)), -1);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                    continue;
+                }
+                quoted = !quoted;
+                f.append('"');
+            } else if (c == sep && !quoted) {
+                out.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        out.add(f.toString());
+        return out.toArray(new String[0]);
     }
 
     /** A trailing separator (common in spreadsheet exports) makes one empty field too many: drop it. */
@@ -232,22 +272,27 @@ public final class DelimitedText {
         return cells;
     }
 
+    /** A decimal number: optional sign, digits with an optional point (or a point and digits), exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * @param s    a cell, stripped
+     * @param sep  the file's separator (a decimal comma is allowed unless it is a comma)
+     * @return whether it is a decimal number as this reader accepts it
+     */
+    public static boolean isDecimal(String s, char sep) {
+        return DECIMAL.matcher(s).matches() || sep != ',' && DECIMAL_COMMA.matcher(s).matches();
+    }
+
+    /** The cell's value, or null when it is not a decimal number. Overflow gives an infinite value. */
     private static Double parse(String s, char sep) {
-        if (s.isEmpty()) {
-            return null;
-        }
-        try {
+        if (DECIMAL.matcher(s).matches()) {
             return Double.valueOf(s);
-        } catch (NumberFormatException e) {
-            if (sep != ',' && DECIMAL_COMMA.matcher(s).matches()) {
-                try {
-                    return Double.valueOf(s.replace(',', '.'));
-                } catch (NumberFormatException e2) {
-                    return null;
-                }
-            }
-            return null;
         }
+        if (sep != ',' && DECIMAL_COMMA.matcher(s).matches()) {
+            return Double.valueOf(s.replace(',', '.'));
+        }
+        return null;
     }
 
     private static void addRow(Columns cols, String[] cells, char sep, int lineNo, String[] names)
@@ -262,8 +307,9 @@ public final class DelimitedText {
             Double v = parse(s, sep);
             if (v == null || !Double.isFinite(v)) {
                 String what = s.isEmpty() ? "is empty"
-                        : v == null ? "'" + abbreviate(s) + "' is not a number"
-                        : "'" + s + "' is not a finite number";
+                        : v == null ? "'" + abbreviate(s) + "' is not a decimal number (digits with an optional sign,"
+                                + " decimal point and exponent, such as -12.5 or 1.2e-3)"
+                        : "'" + abbreviate(s) + "' is too large for a double";
                 throw new InputException(String.format(Locale.ROOT, "line %d, column %d ('%s'): %s", lineNo, i + 1,
                         names[i], what));
             }

@@ -62,8 +62,8 @@ class BadInputTest {
 
         Map<Path, String> expected = Map.of(
                 empty, "empty file",
-                letters, "line 3, column 2 ('EMG'): 'abc' is not a number",
-                nan, "line 4, column 2 ('EMG'): 'NaN' is not a finite number",
+                letters, "line 3, column 2 ('EMG'): 'abc' is not a decimal number",
+                nan, "line 4, column 2 ('EMG'): 'NaN' is not a decimal number",
                 missing, "no such file",
                 slow, "at least 500 Hz",
                 flat, "flat line",
