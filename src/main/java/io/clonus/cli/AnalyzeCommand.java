@@ -176,6 +176,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = new Progress(err, !quiet && err == System.err && Progress.stderrIsTerminal()
                 && found.files().size() > 1, found.files().size());
         BatchSummary summary = new BatchSummary();
+        summary.hiddenSkipped(found.hiddenSkipped());
 
         // outputs that can fail are opened first, so that a failure leaves nothing half-written behind
         if (plotDir != null) {
@@ -216,8 +217,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         int done = 0;
         for (Inputs.Item item : found.items()) {
             if (item.problem() != null) {
-                progress.println(item.problem().line());
-                summary.failure();
+                batch.fail(item.problem());
                 continue;
             }
             progress.show(done, item.input().shown());
@@ -336,6 +336,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 fail(in, e.getMessage());
             } catch (RuntimeException e) {
                 unexpected(in, e);
+            } catch (OutOfMemoryError e) {
+                // what the file held is dropped with this frame, so the batch goes on with the next input
+                fail(in, "out of memory while reading; give Java more, e.g. JAVA_OPTS=-Xmx8g");
             }
         }
 
@@ -428,7 +431,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         private void finish(Inputs.Input in, Recording rec, Recording.Source src, Signal[] loaded,
                 ResultSupplier analysis) {
             String where = src.segment() > 0 ? String.format(Locale.ROOT, "segment %d (from %s s): ", src.segment(),
-                    Num.text(src.startS())) : "";
+                    Num.time(src.startS())) : "";
             Analysis a;
             try {
                 ClonusResult raw = analysis.get();
@@ -522,8 +525,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
 
         private void fail(Inputs.Input in, String message) {
-            progress.println(new Failure(in.shown(), message).line());
+            fail(new Failure(in.shown(), message));
+        }
+
+        /** Reports a failure on standard error and as a row of the results, so that every input appears. */
+        void fail(Failure f) {
+            progress.println(f.line());
             summary.failure();
+            for (ResultWriter w : writers) {
+                try {
+                    w.writeFailure(f);
+                } catch (IOException | UncheckedIOException e) {
+                    progress.println(new Failure(f.where(), "cannot write results: " + Failure.describe(
+                            e instanceof UncheckedIOException u ? u.getCause() : (IOException) e)).line());
+                }
+            }
         }
 
         private void unexpected(Inputs.Input in, RuntimeException e) {

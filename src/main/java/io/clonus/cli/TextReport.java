@@ -36,7 +36,7 @@ final class TextReport implements ResultWriter {
         b.append(a.file()).append("  ").append(s.channel());
         if (s.segment() > 0) {
             b.append(String.format(Locale.ROOT, "  (segment %d of %d, from %s s)", s.segment(), s.segmentCount(),
-                    Num.text(s.startS())));
+                    Num.time(s.startS())));
         }
         b.append('\n');
         line(b, "signal", String.format(Locale.ROOT, "%s, %s Hz, %s s", r.type(), Num.text(r.sampleRateHz()),
