@@ -1,5 +1,8 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.Recording;
+import io.clonus.analysis.RecordingAnalyzer;
+import io.clonus.analysis.RecordingReader;
 import io.clonus.detect.ClonusDetector;
 import io.clonus.detect.DetectionListener;
 import io.clonus.detect.RejectedRun;
@@ -19,10 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -347,52 +346,25 @@ final class AnalyzeCommand implements Callable<Integer> {
          * writes the results in file order.
          */
         private void analyzeStreaming(Inputs.Input in, Recording rec) {
-            List<Recording.Source> sources = rec.sources();
-            if (workers <= 1 || sources.size() <= 1) {
-                for (Recording.Source src : sources) {
-                    finish(in, rec, src, null, () -> src.loader().analyze(detector.config(), debugListener(in, src)));
-                }
-                return;
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, sources.size()), r -> {
-                Thread t = new Thread(r, "clonus-analyze");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<ClonusResult>> futures = new ArrayList<>();
-                for (Recording.Source src : sources) {
-                    futures.add(pool.submit(() -> src.loader().analyze(detector.config(), debugListener(in, src))));
-                }
-                for (int i = 0; i < sources.size(); i++) {
-                    Future<ClonusResult> f = futures.get(i);
-                    finish(in, rec, sources.get(i), null, () -> {
-                        try {
-                            return f.get();
-                        } catch (ExecutionException e) {
-                            Throwable c = e.getCause();
-                            if (c instanceof IOException io) {
-                                throw io;
-                            }
-                            if (c instanceof InputException ie) {
-                                throw ie;
-                            }
-                            if (c instanceof RuntimeException re) {
-                                throw re;
-                            }
-                            if (c instanceof Error er) {
-                                throw er;
-                            }
-                            throw new IllegalStateException(c);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
+            RecordingAnalyzer.of(detector.config(), reader, workers).analyzeSources(rec,
+                    src -> debugListener(in, src), (src, raw, failure) -> finish(in, rec, src, null, () -> {
+                        if (failure instanceof IOException io) {
+                            throw io;
                         }
-                    });
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+                        if (failure instanceof InputException ie) {
+                            throw ie;
+                        }
+                        if (failure instanceof RuntimeException re) {
+                            throw re;
+                        }
+                        if (failure instanceof Error er) {
+                            throw er;
+                        }
+                        if (failure != null) {
+                            throw new IllegalStateException(failure);
+                        }
+                        return raw;
+                    }));
         }
 
         /** Produces a result, or fails trying. */

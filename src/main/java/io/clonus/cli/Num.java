@@ -41,31 +41,14 @@ final class Num {
         return new BigDecimal(x).round(DIGITS).stripTrailingZeros().toPlainString();
     }
 
-    /**
-     * @param seconds a time or duration in seconds, finite
-     * @return it rounded to the microsecond (exact in a double up to about 10^9 s, 30 years)
-     */
+    /** @see io.clonus.analysis.Seconds#round */
     static double roundTime(double seconds) {
-        if (seconds == 0 || !Double.isFinite(seconds)) {
-            return seconds;
-        }
-        return BigDecimal.valueOf(seconds).setScale(6, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return io.clonus.analysis.Seconds.round(seconds);
     }
 
-    /**
-     * @param seconds a time or duration in seconds
-     * @return plain decimal text of it to the microsecond, no trailing zeros; empty for NaN or infinity
-     */
+    /** @see io.clonus.analysis.Seconds#text */
     static String time(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "";
-        }
-        if (seconds == 0) {
-            return "0";
-        }
-        String t = BigDecimal.valueOf(seconds).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
-                .toPlainString();
-        return t.equals("-0") ? "0" : t;
+        return io.clonus.analysis.Seconds.text(seconds);
     }
 
     /**

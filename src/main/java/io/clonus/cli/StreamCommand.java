@@ -1,5 +1,6 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.Recording;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.clonus.detect.Beat;

@@ -211,6 +211,14 @@ public final class DelimitedText {
         return 1.0 / period;
     }
 
+    /**
+     * @param v a number
+     * @return it with six significant digits, plain (no exponent), no trailing zeros: for messages
+     */
+    public static String format(double v) {
+        return fmt(v);
+    }
+
     static String fmt(double v) {
         return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString();

@@ -1,4 +1,4 @@
-package io.clonus.cli;
+package io.clonus.analysis;
 
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.DetectionListener;
@@ -12,7 +12,6 @@ import io.clonus.io.Table;
 import io.clonus.io.edf.EdfFormatException;
 import io.clonus.io.edf.EdfReader;
 import io.clonus.io.edf.EdfSignalHeader;
-import io.clonus.stream.EdfAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,9 @@ import java.util.Map;
  * Opens an input file as a {@link Recording}: delimited text through {@link DelimitedText}, EDF, EDF+ and
  * BDF(+) (by the extension {@code .edf} or {@code .bdf}, any case) through {@link EdfReader}. Channels are
  * chosen and grouped by {@link ChannelPlan}, by column name or EDF label.
+ *
+ * <p>This is the one way from a file to signals: the command line ({@code clonus analyze}) and
+ * {@link RecordingAnalyzer} both use it, so a library user gets the signals the command analyses.
  *
  * <p>Choices made here:
  * <ul>
@@ -42,9 +44,9 @@ import java.util.Map;
  * </ul>
  * Immutable and thread-safe.
  */
-final class RecordingReader {
+public final class RecordingReader {
     /** Relative difference between --fs and a time column's rate above which --fs is reported as overriding it. */
-    static final double RATE_TOLERANCE = 0.01;
+    public static final double RATE_TOLERANCE = 0.01;
 
     private final SignalType forcedType;
     private final Double sampleRateHz;
@@ -55,14 +57,14 @@ final class RecordingReader {
      * @param sampleRateHz the rate given with --fs, or null
      * @param channels     the channels given with --channels, or null/empty for all
      */
-    RecordingReader(SignalType forcedType, Double sampleRateHz, List<String> channels) {
+    public RecordingReader(SignalType forcedType, Double sampleRateHz, List<String> channels) {
         this.forcedType = forcedType;
         this.sampleRateHz = sampleRateHz;
         this.channels = channels == null ? List.of() : List.copyOf(channels);
     }
 
     /** @return whether the file is read as EDF/BDF */
-    static boolean isEdf(Path file) {
+    public static boolean isEdf(Path file) {
         Path name = file.getFileName();
         String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".edf") || n.endsWith(".bdf");
@@ -74,7 +76,7 @@ final class RecordingReader {
      * @throws IOException    if the file cannot be read, or is not valid EDF
      * @throws InputException if its content cannot be used (the message is one line)
      */
-    Recording open(Path file) throws IOException, InputException {
+    public Recording open(Path file) throws IOException, InputException {
         return isEdf(file) ? openEdf(file) : openText(file);
     }
 
@@ -92,7 +94,7 @@ final class RecordingReader {
                 if (Math.abs(fromTime - fs) > RATE_TOLERANCE * fs) {
                     notes.add(String.format(Locale.ROOT,
                             "--fs %s Hz differs from the %s Hz implied by time column '%s' by %.3g %%; using --fs",
-                            Num.text(fs), Num.text(fromTime), table.timeColumn(), 100 * Math.abs(fromTime - fs) / fs));
+                            DelimitedText.format(fs), DelimitedText.format(fromTime), table.timeColumn(), 100 * Math.abs(fromTime - fs) / fs));
                 }
             }
         } else if (table.sampleRateHz().isPresent()) {
@@ -170,7 +172,7 @@ final class RecordingReader {
                 StringBuilder s = new StringBuilder();
                 for (EdfSignalHeader a : axes) {
                     s.append(s.length() == 0 ? "" : ", ").append('\'').append(a.label()).append("' ")
-                            .append(Num.text(header.sampleRateHz(a.index()))).append(" Hz");
+                            .append(DelimitedText.format(header.sampleRateHz(a.index()))).append(" Hz");
                 }
                 problems.add("sensor '" + g.label() + "': its axes must share one sample rate, but they have " + s
                         + "; analyse them one by one with --channels and --type acc");
