@@ -5,10 +5,10 @@ import io.clonus.detect.DetectionListener;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.Signal;
 import io.clonus.detect.SignalType;
+import io.clonus.detect.StreamingDetector;
 import io.clonus.io.ChannelPlan;
 import io.clonus.io.DelimitedText;
 import io.clonus.io.InputException;
-import io.clonus.io.Table;
 import io.clonus.io.edf.EdfFormatException;
 import io.clonus.io.edf.EdfReader;
 import io.clonus.io.edf.EdfSignalHeader;
@@ -80,8 +80,12 @@ public final class RecordingReader {
         return isEdf(file) ? openEdf(file) : openText(file);
     }
 
+    /**
+     * Delimited text: read once to check every row and find the rate ({@link DelimitedText#scan}), then each
+     * signal streamed from the file when it is analysed, so no text file is ever held whole.
+     */
     private Recording openText(Path file) throws IOException, InputException {
-        Table table = DelimitedText.read(file);
+        DelimitedText.Summary table = DelimitedText.scan(file);
         List<String> notes = new ArrayList<>(table.notes());
         double fs;
         if (sampleRateHz != null) {
@@ -94,7 +98,8 @@ public final class RecordingReader {
                 if (Math.abs(fromTime - fs) > RATE_TOLERANCE * fs) {
                     notes.add(String.format(Locale.ROOT,
                             "--fs %s Hz differs from the %s Hz implied by time column '%s' by %.3g %%; using --fs",
-                            DelimitedText.format(fs), DelimitedText.format(fromTime), table.timeColumn(), 100 * Math.abs(fromTime - fs) / fs));
+                            DelimitedText.format(fs), DelimitedText.format(fromTime), table.timeColumn(),
+                            100 * Math.abs(fromTime - fs) / fs));
                 }
             }
         } else if (table.sampleRateHz().isPresent()) {
@@ -105,19 +110,80 @@ public final class RecordingReader {
             throw new InputException("no time column (time, t, time_s, time (ms), ...) to take the sample rate from;"
                     + " give it with --fs HZ");
         }
-        List<ChannelPlan.Group> groups = plan(table.names(), notes);
+        List<ChannelPlan.Group> groups = plan(table.dataNames(), notes);
         List<Recording.Source> sources = new ArrayList<>();
         for (ChannelPlan.Group g : groups) {
-            double[][] axes = new double[g.channels().size()][];
-            for (int i = 0; i < axes.length; i++) {
-                axes[i] = table.column(table.names().indexOf(g.channels().get(i)));
+            int[] columns = new int[g.channels().size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = table.names().indexOf(g.channels().get(i));
             }
-            double rate = fs;
-            // the table's arrays are not changed by anyone, so the signal may share them
-            sources.add(new Recording.Source(g.label(), g.type(), rate, 0, 1, 0.0, "a.u.",
-                    () -> Signal.wrap(g.label(), g.type(), rate, axes)));
+            sources.add(new Recording.Source(g.label(), g.type(), fs, 0, 1, 0.0, "a.u.",
+                    new TextLoader(file, g.label(), g.type(), fs, columns, table.rows())));
         }
         return new Recording(sources, List.of(), notes, null, null);
+    }
+
+    /** Reads one signal's columns from delimited text: whole for {@link #load}, in blocks for analysis. */
+    private static final class TextLoader implements Recording.Loader {
+        private static final int BLOCK = 1 << 14;
+        private final Path file;
+        private final String label;
+        private final SignalType type;
+        private final double fs;
+        private final int[] columns;
+        private final long rows;
+
+        TextLoader(Path file, String label, SignalType type, double fs, int[] columns, long rows) {
+            this.file = file;
+            this.label = label;
+            this.type = type;
+            this.fs = fs;
+            this.columns = columns.clone();
+            this.rows = rows;
+        }
+
+        @Override
+        public Signal load() throws IOException, InputException {
+            if (rows > Integer.MAX_VALUE - 8) {
+                throw new InputException(String.format(Locale.ROOT, "channel '%s': %d rows are too many to hold"
+                        + " at once (at most %d); it is analysed as a stream without plots", label, rows,
+                        Integer.MAX_VALUE - 8));
+            }
+            double[][] axes = new double[columns.length][(int) rows];
+            try (DelimitedText.Rows in = DelimitedText.rows(file)) {
+                double[] row = new double[in.columns()];
+                for (int i = 0; i < rows && in.next(row); i++) {
+                    for (int a = 0; a < columns.length; a++) {
+                        axes[a][i] = row[columns[a]];
+                    }
+                }
+            }
+            return Signal.wrap(label, type, fs, axes);
+        }
+
+        @Override
+        public ClonusResult analyze(DetectorConfig config, DetectionListener listener)
+                throws IOException, InputException {
+            StreamingDetector detector = StreamingDetector.create(config, type, label, fs, columns.length, listener);
+            double[][] block = new double[columns.length][BLOCK];
+            try (DelimitedText.Rows in = DelimitedText.rows(file)) {
+                double[] row = new double[in.columns()];
+                int m = 0;
+                while (in.next(row)) {
+                    for (int a = 0; a < columns.length; a++) {
+                        block[a][m] = row[columns[a]];
+                    }
+                    if (++m == BLOCK) {
+                        detector.accept(block, 0, m);
+                        m = 0;
+                    }
+                }
+                if (m > 0) {
+                    detector.accept(block, 0, m);
+                }
+            }
+            return detector.finish();
+        }
     }
 
     private Recording openEdf(Path file) throws IOException, InputException {

@@ -140,27 +140,45 @@ public final class TimeColumn {
      *                        what was found and what to do
      */
     public static Unit unit(String name, double[] values, List<String> notes) throws InputException {
-        Unit named = namedUnit(name);
         int n = values.length;
-        if (named != null || n < 2 || !(values[n - 1] > values[0])) {
+        return n == 0 ? unit(name, 0, 0, 0, true, notes)
+                : unit(name, values[0], values[n - 1], n, wholeNumbers(values), notes);
+    }
+
+    /**
+     * {@link #unit(String, double[], List)} from a summary of the values, for files read as a stream.
+     *
+     * @param name   the column name
+     * @param first  the first value
+     * @param last   the last value
+     * @param n      how many values
+     * @param whole  whether every value is a whole number
+     * @param notes  receives a note when the unit is inferred from the values
+     * @return the unit
+     * @throws InputException when the name states none and the values fit no single unit
+     */
+    public static Unit unit(String name, double first, double last, long n, boolean whole, List<String> notes)
+            throws InputException {
+        Unit named = namedUnit(name);
+        if (named != null || n < 2 || !(last > first)) {
             return named != null ? named : Unit.SECONDS; // order and length are checked with the rate
         }
-        double step = (values[n - 1] - values[0]) / (n - 1);
+        double step = (last - first) / (n - 1);
         if (plausible(1 / step)) {
             return Unit.SECONDS;
         }
-        double first = Math.abs(values[0]);
+        double start = Math.abs(first);
         for (Unit u : Unit.values()) {
-            double s = first * u.seconds();
+            double s = start * u.seconds();
             if (s >= EPOCH_FROM_S && s <= EPOCH_TO_S && plausible(1 / (step * u.seconds()))) {
                 notes.add(String.format(Locale.ROOT, "time column '%s' read as Unix time in %s (first value %s);"
-                        + " name it %s_%s to say so", name.strip(), u.word(), DelimitedText.fmt(values[0]),
+                        + " name it %s_%s to say so", name.strip(), u.word(), DelimitedText.fmt(first),
                         name.strip(), u.symbol()));
                 return u;
             }
         }
         List<Unit> fits = new ArrayList<>();
-        if (wholeNumbers(values)) {
+        if (whole) {
             for (Unit u : new Unit[] {Unit.MILLISECONDS, Unit.MICROSECONDS, Unit.NANOSECONDS}) {
                 if (plausible(1 / (step * u.seconds()))) {
                     fits.add(u);

@@ -12,6 +12,7 @@ import io.clonus.detect.Signal;
 import io.clonus.io.edf.EdfWriter;
 import io.clonus.sim.EmgSimulator;
 import io.clonus.sim.SimulatedRecording;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -100,5 +101,57 @@ class RecordingAnalyzerTest {
         assertNull(r.signals().get(1).result());
         assertTrue(r.signals().get(1).error().contains("EMG right"), r.signals().get(1)::error);
         assertTrue(!r.ok());
+    }
+
+    /**
+     * Ten minutes of 2 kHz EMG as CSV (1.2 million rows, about 20 MB of text, 10 MB as doubles) analysed in a
+     * child JVM with a 24 MB heap: the text is streamed, so the result equals the in-memory analysis.
+     */
+    @Test
+    void delimitedTextIsStreamedInBoundedMemory() throws Exception {
+        Path file = dir.resolve("ten-minutes.csv");
+        double[] all = new double[2000 * 600];
+        try (java.io.Writer w = Files.newBufferedWriter(file)) {
+            w.write("time,EMG soleus\n");
+            for (int minute = 0; minute < 10; minute++) {
+                EmgSimulator.Builder b = EmgSimulator.builder(2000, 60, 300 + minute).noise(5);
+                if (minute % 3 == 1) {
+                    b.clonus(20, 12 + minute, 6.3, 80);
+                }
+                double[] x = b.build().signal().toArray(0);
+                StringBuilder rows = new StringBuilder();
+                for (int i = 0; i < x.length; i++) {
+                    int k = minute * 120000 + i;
+                    double v = Math.round(x[i] * 100) / 100.0; // two decimals, as an amplifier export has
+                    all[k] = v;
+                    rows.append(k / 2000.0).append(',').append(v).append('\n');
+                }
+                w.write(rows.toString());
+            }
+        }
+        ClonusResult expected = ClonusDetector.create().analyze(Signal.emg("EMG soleus", 2000, all));
+        assertEquals(3, expected.episodes().size(), EdfAnalysisTest.summary(expected));
+        all = null;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+                LongRecordingProbe.class.getName(), file.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), output);
+        assertEquals(EdfAnalysisTest.summary(expected), output.split("\\R")[0]);
+    }
+
+    @Test
+    void aFileWithoutLineBreaksIsRefusedAtTheLineLimit() throws Exception {
+        Path f = dir.resolve("dump.csv");
+        try (java.io.Writer w = Files.newBufferedWriter(f)) {
+            char[] junk = new char[1 << 16];
+            java.util.Arrays.fill(junk, '7');
+            for (int i = 0; i < 48; i++) { // 3 MB, no line break
+                w.write(junk);
+            }
+        }
+        RecordingAnalyzer.FileResult r = RecordingAnalyzer.create().analyze(f);
+        assertEquals("line 1 is longer than 1048576 characters: not a delimited text recording (one row per line)",
+                r.error());
     }
 }
