@@ -1,5 +1,6 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.Recording;
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.Signal;
 import java.util.ArrayList;

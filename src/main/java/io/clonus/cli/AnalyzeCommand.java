@@ -1,5 +1,8 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.Recording;
+import io.clonus.analysis.RecordingAnalyzer;
+import io.clonus.analysis.RecordingReader;
 import io.clonus.detect.ClonusDetector;
 import io.clonus.detect.DetectionListener;
 import io.clonus.detect.RejectedRun;
@@ -19,10 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -176,6 +175,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = new Progress(err, !quiet && err == System.err && Progress.stderrIsTerminal()
                 && found.files().size() > 1, found.files().size());
         BatchSummary summary = new BatchSummary();
+        summary.hiddenSkipped(found.hiddenSkipped());
 
         // outputs that can fail are opened first, so that a failure leaves nothing half-written behind
         if (plotDir != null) {
@@ -216,8 +216,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         int done = 0;
         for (Inputs.Item item : found.items()) {
             if (item.problem() != null) {
-                progress.println(item.problem().line());
-                summary.failure();
+                batch.fail(item.problem());
                 continue;
             }
             progress.show(done, item.input().shown());
@@ -336,6 +335,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 fail(in, e.getMessage());
             } catch (RuntimeException e) {
                 unexpected(in, e);
+            } catch (OutOfMemoryError e) {
+                // what the file held is dropped with this frame, so the batch goes on with the next input
+                fail(in, "out of memory while reading; give Java more, e.g. JAVA_OPTS=-Xmx8g");
             }
         }
 
@@ -344,52 +346,25 @@ final class AnalyzeCommand implements Callable<Integer> {
          * writes the results in file order.
          */
         private void analyzeStreaming(Inputs.Input in, Recording rec) {
-            List<Recording.Source> sources = rec.sources();
-            if (workers <= 1 || sources.size() <= 1) {
-                for (Recording.Source src : sources) {
-                    finish(in, rec, src, null, () -> src.loader().analyze(detector.config(), debugListener(in, src)));
-                }
-                return;
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, sources.size()), r -> {
-                Thread t = new Thread(r, "clonus-analyze");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<ClonusResult>> futures = new ArrayList<>();
-                for (Recording.Source src : sources) {
-                    futures.add(pool.submit(() -> src.loader().analyze(detector.config(), debugListener(in, src))));
-                }
-                for (int i = 0; i < sources.size(); i++) {
-                    Future<ClonusResult> f = futures.get(i);
-                    finish(in, rec, sources.get(i), null, () -> {
-                        try {
-                            return f.get();
-                        } catch (ExecutionException e) {
-                            Throwable c = e.getCause();
-                            if (c instanceof IOException io) {
-                                throw io;
-                            }
-                            if (c instanceof InputException ie) {
-                                throw ie;
-                            }
-                            if (c instanceof RuntimeException re) {
-                                throw re;
-                            }
-                            if (c instanceof Error er) {
-                                throw er;
-                            }
-                            throw new IllegalStateException(c);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException("interrupted", e);
+            RecordingAnalyzer.of(detector.config(), reader, workers).analyzeSources(rec,
+                    src -> debugListener(in, src), (src, raw, failure) -> finish(in, rec, src, null, () -> {
+                        if (failure instanceof IOException io) {
+                            throw io;
                         }
-                    });
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+                        if (failure instanceof InputException ie) {
+                            throw ie;
+                        }
+                        if (failure instanceof RuntimeException re) {
+                            throw re;
+                        }
+                        if (failure instanceof Error er) {
+                            throw er;
+                        }
+                        if (failure != null) {
+                            throw new IllegalStateException(failure);
+                        }
+                        return raw;
+                    }));
         }
 
         /** Produces a result, or fails trying. */
@@ -428,7 +403,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         private void finish(Inputs.Input in, Recording rec, Recording.Source src, Signal[] loaded,
                 ResultSupplier analysis) {
             String where = src.segment() > 0 ? String.format(Locale.ROOT, "segment %d (from %s s): ", src.segment(),
-                    Num.text(src.startS())) : "";
+                    Num.time(src.startS())) : "";
             Analysis a;
             try {
                 ClonusResult raw = analysis.get();
@@ -522,8 +497,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
 
         private void fail(Inputs.Input in, String message) {
-            progress.println(new Failure(in.shown(), message).line());
+            fail(new Failure(in.shown(), message));
+        }
+
+        /** Reports a failure on standard error and as a row of the results, so that every input appears. */
+        void fail(Failure f) {
+            progress.println(f.line());
             summary.failure();
+            for (ResultWriter w : writers) {
+                try {
+                    w.writeFailure(f);
+                } catch (IOException | UncheckedIOException e) {
+                    progress.println(new Failure(f.where(), "cannot write results: " + Failure.describe(
+                            e instanceof UncheckedIOException u ? u.getCause() : (IOException) e)).line());
+                }
+            }
         }
 
         private void unexpected(Inputs.Input in, RuntimeException e) {

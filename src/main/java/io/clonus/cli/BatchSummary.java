@@ -10,6 +10,7 @@ final class BatchSummary {
     private int files;
     private int signals;
     private int failures;
+    private int hiddenSkipped;
     private final Map<Classification, Integer> signalsByClass = new EnumMap<>(Classification.class);
     private final Map<Classification, Integer> episodesByClass = new EnumMap<>(Classification.class);
 
@@ -19,6 +20,11 @@ final class BatchSummary {
 
     void failure() {
         failures++;
+    }
+
+    /** @param n hidden files that directory scans and globs left out */
+    void hiddenSkipped(int n) {
+        hiddenSkipped += n;
     }
 
     void add(Analysis a) {
@@ -37,7 +43,8 @@ final class BatchSummary {
     String line() {
         int episodes = episodesByClass.values().stream().mapToInt(Integer::intValue).sum();
         return "clonus: " + plural(files, "file") + ", " + plural(signals, "signal") + by(signalsByClass) + ", "
-                + plural(episodes, "episode") + by(episodesByClass) + ", " + plural(failures, "failure");
+                + plural(episodes, "episode") + by(episodesByClass) + ", " + plural(failures, "failure")
+                + (hiddenSkipped > 0 ? ", " + plural(hiddenSkipped, "hidden file") + " skipped" : "");
     }
 
     private static String by(Map<Classification, Integer> counts) {

@@ -42,7 +42,7 @@ final class BeatsCsv implements ResultWriter {
                 n++;
                 for (Beat b : e.beats()) {
                     csv.row(List.of(a.file(), a.channel(), a.result().type().name(), Integer.toString(n),
-                            Num.text(b.timeS()), Num.text(b.amplitude()), segment));
+                            Num.time(b.timeS()), Num.text(b.amplitude()), segment));
                 }
             }
         } catch (UncheckedIOException e) {

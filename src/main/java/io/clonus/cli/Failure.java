@@ -1,10 +1,6 @@
 package io.clonus.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 
 /**
  * One problem to report as the line {@code clonus: WHERE: MESSAGE} on standard error.
@@ -24,20 +20,7 @@ record Failure(String where, String message) {
      * @return a short description for a person: "no such file", "permission denied", or the message
      */
     static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return io.clonus.analysis.RecordingAnalyzer.describe(e);
     }
 
     /** @return the text with line breaks folded into spaces, so that every problem stays one line */

@@ -29,7 +29,10 @@ import java.util.stream.Stream;
  * </ul>
  * An argument that is none of these (a missing file), a directory without recordings and a glob matching
  * nothing are reported as problems, one each, and the others go on. A file named twice is analysed once.
- * Stateless and thread-safe.
+ * An argument that names something other than a regular file or directory (a FIFO, a device such as
+ * {@code /dev/zero}, a socket) is refused at once, since reading it could block or never end. Directory
+ * scans and globs skip hidden files and folders (names starting with {@code .}, such as the {@code ._x.edf}
+ * companions macOS writes on foreign disks) and count them. Stateless and thread-safe.
  */
 final class Inputs {
     /** Extensions of the files taken from directories and globs. */
@@ -61,7 +64,7 @@ final class Inputs {
      * @param items files and problems in argument order (each directory and glob sorted), so that problems
      *              are reported where they arise
      */
-    record Expansion(List<Item> items) {
+    record Expansion(List<Item> items, int hiddenSkipped) {
         /** @return the files only */
         List<Input> files() {
             return items.stream().filter(i -> i.input() != null).map(Item::input).toList();
@@ -81,19 +84,24 @@ final class Inputs {
     static Expansion expand(List<String> args, Path base) {
         List<Item> items = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
+        int[] hidden = {0};
         for (String arg : args) {
             Path p = base.resolve(arg);
             try {
                 List<Input> found;
                 if (Files.isDirectory(p)) {
-                    found = directory(p, arg);
+                    found = directory(p, arg, hidden);
                     if (found.isEmpty()) {
                         items.add(problem(arg, "directory holds no " + String.join(" ", EXTENSIONS) + " file"));
                     }
-                } else if (Files.exists(p)) {
+                } else if (Files.isRegularFile(p)) {
                     found = List.of(new Input(p, arg));
+                } else if (Files.exists(p)) {
+                    items.add(problem(arg, "not a regular file (a pipe, device or socket), which could block or"
+                            + " never end; copy the recording to a file first"));
+                    found = List.of();
                 } else if (isGlob(arg)) {
-                    found = glob(arg, base);
+                    found = glob(arg, base, hidden);
                     if (found.isEmpty()) {
                         items.add(problem(arg, "pattern matches no " + String.join(" ", EXTENSIONS) + " file"));
                     }
@@ -111,7 +119,7 @@ final class Inputs {
                         ? u.getCause() : (IOException) e)));
             }
         }
-        return new Expansion(List.copyOf(items));
+        return new Expansion(List.copyOf(items), hidden[0]);
     }
 
     private static Item problem(String where, String message) {
@@ -145,10 +153,25 @@ final class Inputs {
         }
     }
 
-    private static List<Input> directory(Path dir, String shown) throws IOException {
+    /** Whether a path below {@code root} has a hidden component (a name starting with '.'). */
+    private static boolean hiddenBelow(Path root, Path f) {
+        for (Path part : root.relativize(f)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Input> directory(Path dir, String shown, int[] hidden) throws IOException {
         List<Input> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(Files::isRegularFile).filter(Inputs::hasRecordingExtension)
+                    .filter(f -> {
+                        boolean h = hiddenBelow(dir, f);
+                        hidden[0] += h ? 1 : 0;
+                        return !h;
+                    })
                     .map(f -> new Input(f, join(shown, dir.relativize(f))))
                     .sorted(Comparator.comparing(Input::shown))
                     .forEach(out::add);
@@ -156,7 +179,7 @@ final class Inputs {
         return out;
     }
 
-    private static List<Input> glob(String arg, Path base) throws IOException {
+    private static List<Input> glob(String arg, Path base, int[] hidden) throws IOException {
         String norm = arg.replace('\\', '/');
         String[] parts = norm.split("/", -1);
         int fixed = 0;
@@ -185,7 +208,11 @@ final class Inputs {
             walk.filter(Files::isRegularFile).forEach(f -> {
                 Path rel = root.relativize(f);
                 if ((exact.matches(rel) || collapsed.matches(rel)) && hasRecordingExtension(f)) {
-                    out.add(new Input(f, join(shownPrefix, rel)));
+                    if (hiddenBelow(root, f)) {
+                        hidden[0]++;
+                    } else {
+                        out.add(new Input(f, join(shownPrefix, rel)));
+                    }
                 }
             });
         } catch (NoSuchFileException e) {

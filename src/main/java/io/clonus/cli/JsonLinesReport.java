@@ -1,5 +1,6 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.Recording;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.clonus.detect.Beat;
@@ -21,7 +22,8 @@ import java.util.OptionalDouble;
  * <p>Keys: {@code file, channel, segment, segmentStartS, type, unit, sampleRateHz, durationS,
  * classification, beatCount, frequencyHz, scatsGrade, clonusDurationS, rule, bandHz, episodes[], beats[],
  * spectralPeakHz, autocorrelationHz, rhythm{}, conditioning{}, warnings[]} and, with {@code --methods},
- * {@code methods}.
+ * {@code methods}. An input that gave no result (a file that cannot be read, a channel that fails) gets
+ * the object {@code {"file": ..., "error": ...}} instead, so that every input appears.
  */
 final class JsonLinesReport implements ResultWriter {
     private final PrintStream out;
@@ -38,6 +40,19 @@ final class JsonLinesReport implements ResultWriter {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = factory.createGenerator(text)) {
             write(g, a);
+        }
+        out.println(text);
+        out.flush();
+    }
+
+    @Override
+    public void writeFailure(Failure f) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = factory.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("file", f.where());
+            g.writeStringField("error", Failure.oneLine(f.message()));
+            g.writeEndObject();
         }
         out.println(text);
         out.flush();
@@ -64,7 +79,7 @@ final class JsonLinesReport implements ResultWriter {
         g.writeStringField("channel", s.channel());
         if (s.segment() > 0) {
             g.writeNumberField("segment", s.segment());
-            number(g, "segmentStartS", s.startS());
+            time(g, "segmentStartS", s.startS());
         } else {
             g.writeNullField("segment");
             g.writeNullField("segmentStartS");
@@ -72,12 +87,12 @@ final class JsonLinesReport implements ResultWriter {
         g.writeStringField("type", r.type().name());
         g.writeStringField("unit", s.unit());
         number(g, "sampleRateHz", r.sampleRateHz());
-        number(g, "durationS", r.durationS());
+        time(g, "durationS", r.durationS());
         g.writeStringField("classification", r.classification().name());
         g.writeNumberField("beatCount", r.beatCount());
         number(g, "frequencyHz", r.frequencyHz());
         g.writeNumberField("scatsGrade", r.scatsGrade());
-        number(g, "clonusDurationS", r.clonusDurationS());
+        time(g, "clonusDurationS", r.clonusDurationS());
         g.writeStringField("rule", r.config().rule().id());
         g.writeArrayFieldStart("bandHz");
         g.writeNumber(Num.round(r.config().bandLowHz()));
@@ -89,9 +104,9 @@ final class JsonLinesReport implements ResultWriter {
         for (Episode e : r.episodes()) {
             g.writeStartObject();
             g.writeNumberField("number", ++n);
-            number(g, "startS", e.startS());
-            number(g, "endS", e.endS());
-            number(g, "durationS", e.durationS());
+            time(g, "startS", e.startS());
+            time(g, "endS", e.endS());
+            time(g, "durationS", e.durationS());
             g.writeNumberField("beatCount", e.beatCount());
             number(g, "frequencyHz", e.frequencyHz());
             number(g, "intervalCv", e.intervalCv());
@@ -111,7 +126,7 @@ final class JsonLinesReport implements ResultWriter {
             for (Beat b : e.beats()) {
                 g.writeStartObject();
                 g.writeNumberField("episode", n);
-                number(g, "timeS", b.timeS());
+                time(g, "timeS", b.timeS());
                 number(g, "amplitude", b.amplitude());
                 g.writeEndObject();
             }
@@ -158,6 +173,15 @@ final class JsonLinesReport implements ResultWriter {
     private static void number(JsonGenerator g, String name, double v) throws IOException {
         if (Double.isFinite(v)) {
             g.writeNumberField(name, Num.round(v));
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
+    /** Writes a time in seconds to the microsecond ({@link Num#time}), or null when it is not finite. */
+    private static void time(JsonGenerator g, String name, double seconds) throws IOException {
+        if (Double.isFinite(seconds)) {
+            g.writeNumberField(name, Num.roundTime(seconds));
         } else {
             g.writeNullField(name);
         }

@@ -6,7 +6,9 @@ import java.util.OptionalDouble;
 
 /**
  * Number formatting shared by the outputs: seven significant digits, no exponent, no trailing zeros, so
- * that text, CSV and JSON show the same values and none carries spurious precision. Stateless.
+ * that text, CSV and JSON show the same values and none carries spurious precision. Times in seconds are
+ * the exception: they keep microseconds at any offset ({@link #time}), so that beat times late in a 24-hour
+ * recording or after a multi-day EDF+ offset stay distinct. Stateless.
  */
 final class Num {
     private static final MathContext DIGITS = new MathContext(7);
@@ -37,6 +39,16 @@ final class Num {
             return "0";
         }
         return new BigDecimal(x).round(DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    /** @see io.clonus.analysis.Seconds#round */
+    static double roundTime(double seconds) {
+        return io.clonus.analysis.Seconds.round(seconds);
+    }
+
+    /** @see io.clonus.analysis.Seconds#text */
+    static String time(double seconds) {
+        return io.clonus.analysis.Seconds.text(seconds);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.RecordingReader;
 import io.clonus.detect.SignalType;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.Recording;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.clonus.detect.Beat;
@@ -231,7 +232,7 @@ final class StreamCommand implements Callable<Integer> {
         @Override
         public void onEpisodeStart(int episode, double startS, double frequencyHz) {
             event("episodeStart", episode, g -> {
-                g.writeNumberField("startS", Num.round(startS));
+                g.writeNumberField("startS", Num.roundTime(startS));
                 g.writeNumberField("frequencyHz", Num.round(frequencyHz));
             });
         }
@@ -239,7 +240,7 @@ final class StreamCommand implements Callable<Integer> {
         @Override
         public void onBeat(int episode, Beat beat) {
             event("beat", episode, g -> {
-                g.writeNumberField("timeS", Num.round(beat.timeS()));
+                g.writeNumberField("timeS", Num.roundTime(beat.timeS()));
                 g.writeNumberField("amplitude", Num.round(beat.amplitude()));
             });
         }
@@ -247,8 +248,8 @@ final class StreamCommand implements Callable<Integer> {
         @Override
         public void onEpisodeEnd(int episode, Episode e) {
             event("episodeEnd", episode, g -> {
-                g.writeNumberField("startS", Num.round(e.startS()));
-                g.writeNumberField("endS", Num.round(e.endS()));
+                g.writeNumberField("startS", Num.roundTime(e.startS()));
+                g.writeNumberField("endS", Num.roundTime(e.endS()));
                 g.writeNumberField("beatCount", e.beatCount());
                 g.writeNumberField("frequencyHz", Num.round(e.frequencyHz()));
                 g.writeStringField("classification", e.classification().name());

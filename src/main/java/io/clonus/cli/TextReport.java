@@ -1,5 +1,6 @@
 package io.clonus.cli;
 
+import io.clonus.analysis.Recording;
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.Conditioning;
 import io.clonus.detect.Episode;
@@ -36,7 +37,7 @@ final class TextReport implements ResultWriter {
         b.append(a.file()).append("  ").append(s.channel());
         if (s.segment() > 0) {
             b.append(String.format(Locale.ROOT, "  (segment %d of %d, from %s s)", s.segment(), s.segmentCount(),
-                    Num.text(s.startS())));
+                    Num.time(s.startS())));
         }
         b.append('\n');
         line(b, "signal", String.format(Locale.ROOT, "%s, %s Hz, %s s", r.type(), Num.text(r.sampleRateHz()),

@@ -12,10 +12,15 @@ import java.util.regex.Pattern;
 /**
  * Decides which channels of a file are analysed, and how they group into signals: each EMG channel is a
  * signal of its own; accelerometer or gyroscope axes of one sensor (same name but for an x/y/z suffix)
- * form one signal of up to three axes. Stateless and thread-safe.
+ * form one signal of up to three axes. A unit in brackets or parentheses at the end of a name is not part
+ * of it, so {@code Acceleration x (m/s^2)}, {@code Sensor 1: ACC X (G)}, {@code accX [g]} and
+ * {@code gyr_x} are axis x of the sensors {@code Acceleration}, {@code Sensor 1: ACC}, {@code acc} and
+ * {@code gyr}. Stateless and thread-safe.
  */
 public final class ChannelPlan {
-    private static final Pattern AXIS = Pattern.compile("^(.*?)[ _\\-.]?([xyzXYZ])$");
+    private static final Pattern AXIS = Pattern.compile("^(.*?)[ _\\-.:]?([xyzXYZ])$");
+    /** A unit or remark in brackets or parentheses at the end of a name: "(m/s^2)", "[g]", "(G)". */
+    private static final Pattern TRAILING_UNIT = Pattern.compile("\\s*(\\([^()]*\\)|\\[[^\\[\\]]*\\])\\s*$");
 
     private ChannelPlan() {
     }
@@ -84,6 +89,41 @@ public final class ChannelPlan {
      *                        inferred, or more than three axes for one sensor
      */
     public static List<Group> plan(List<String> available, List<String> requested, SignalType forced)
+            throws InputException {
+        return plan(available, requested, forced, new ArrayList<>());
+    }
+
+    /**
+     * Like {@link #plan(List, List, SignalType)}, and says in {@code notes} which channels are analysed as a
+     * type other than their name tells (a forced {@code --type}).
+     *
+     * @param available channel names in the file (time column excluded), in file order
+     * @param requested names asked for, or null/empty for all
+     * @param forced    the type given by the user, or null to infer it from the names
+     * @param notes     receives one note per channel whose name tells another type than {@code forced}
+     * @return the signals to analyse, in file order
+     * @throws InputException as {@link #plan(List, List, SignalType)}
+     */
+    public static List<Group> plan(List<String> available, List<String> requested, SignalType forced,
+            List<String> notes) throws InputException {
+        List<Group> groups = planGroups(available, requested, forced);
+        if (forced != null) {
+            for (Group g : groups) {
+                for (String c : g.channels()) {
+                    SignalType named = inferType(c);
+                    if (named != null && named != forced) {
+                        notes.add(String.format(Locale.ROOT, "channel '%s' is named like %s but analysed as %s"
+                                + " (--type %s)", c.strip(), named == SignalType.EMG ? "EMG" : "a motion sensor",
+                                forced == SignalType.EMG ? "EMG" : "a motion sensor",
+                                forced.name().toLowerCase(Locale.ROOT)));
+                    }
+                }
+            }
+        }
+        return groups;
+    }
+
+    private static List<Group> planGroups(List<String> available, List<String> requested, SignalType forced)
             throws InputException {
         List<String> chosen = new ArrayList<>();
         if (requested == null || requested.isEmpty()) {
@@ -172,9 +212,18 @@ public final class ChannelPlan {
         return groups;
     }
 
-    /** Name without its axis suffix, lower case; names without one are their own sensor. */
+    /** The name without a trailing unit in brackets or parentheses (repeatedly), stripped. */
+    static String bare(String name) {
+        String n = name.strip();
+        for (Matcher m = TRAILING_UNIT.matcher(n); m.find() && m.start() > 0; m = TRAILING_UNIT.matcher(n)) {
+            n = n.substring(0, m.start()).strip();
+        }
+        return n;
+    }
+
+    /** Name without its unit and axis suffix, lower case; names without an axis are their own sensor. */
     private static String sensorKey(String name) {
-        Matcher m = AXIS.matcher(name.strip());
+        Matcher m = AXIS.matcher(bare(name));
         if (m.matches()) {
             return m.group(1).toLowerCase(Locale.ROOT);
         }
@@ -185,11 +234,11 @@ public final class ChannelPlan {
         if (axes.size() == 1) {
             return axes.get(0).strip();
         }
-        Matcher m = AXIS.matcher(axes.get(0).strip());
+        Matcher m = AXIS.matcher(bare(axes.get(0)));
         if (m.matches() && !m.group(1).isEmpty()) {
             String prefix = m.group(1);
             boolean same = axes.stream().allMatch(a -> {
-                Matcher mm = AXIS.matcher(a.strip());
+                Matcher mm = AXIS.matcher(bare(a));
                 return mm.matches() && mm.group(1).equalsIgnoreCase(prefix);
             });
             if (same) {

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * Reads delimited text recordings: comma, tab, semicolon or whitespace separated, one header row naming
  * the columns, lines starting with {@code #} skipped (before and after the header), blank lines skipped.
  *
- * <p>A column named {@code time} or {@code t} (also {@code time_s}, {@code t_s}, {@code time (s)}; a name
- * containing {@code ms} means milliseconds) gives the sample rate as (rows − 1) / (last − first time); it
- * must increase, and a jump of more than 2.5 nominal periods is refused as a gap, because the analysis
+ * <p>A time column ({@link TimeColumn}: {@code time}, {@code t}, {@code Time [s]}, {@code time_ms},
+ * {@code timestamp}, {@code elapsed (s)} and the like; the unit from the name, or for a name without one from
+ * the values where only one reading is plausible) gives the sample rate as (rows − 1) / (last − first time);
+ * it must increase, and a jump of more than 2.5 nominal periods is refused as a gap, because the analysis
  * assumes uniform sampling. With semicolon or tab separators a decimal comma is accepted.
  *
- * <p>Every cell must be a finite number: an empty, non-numeric, NaN or infinite cell is refused with its
- * line and column. A file whose first line is all numbers has no header; its columns are then named
+ * <p>Every cell must be a decimal number ({@link #isDecimal}: optional sign, digits with an optional decimal
+ * point, optional exponent): an empty or non-numeric cell, and spellings such as {@code NaN},
+ * {@code Infinity}, {@code 1.5d} or {@code 0x1p3}, are refused with line and column. A file whose first line is all numbers has no header; its columns are then named
  * {@code col1}, {@code col2}, … and a note says so. Stateless and thread-safe.
  */
 public final class DelimitedText {
@@ -32,7 +34,16 @@ public final class DelimitedText {
     private DelimitedText() {
     }
 
+    /** Longest line accepted, characters: a row of 4096 columns of 64-character numbers fits; a file without
+     *  line breaks (binary data, a 2 GB dump) is refused at this length instead of filling the memory. */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+    /** Most columns accepted in a header. */
+    public static final int MAX_COLUMNS = 4096;
+
     /**
+     * Reads a whole file into memory. For long recordings prefer {@link #scan} and {@link #rows}, which keep
+     * no samples.
+     *
      * @param file the file
      * @return its columns
      * @throws IOException    if it cannot be read (missing, unreadable)
@@ -41,10 +52,14 @@ public final class DelimitedText {
     public static Table read(Path file) throws IOException, InputException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputException("not a text file (bytes that are not UTF-8 text); EDF and BDF files need the"
-                    + " .edf or .bdf extension");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notText();
         }
+    }
+
+    private static InputException notText() {
+        return new InputException("not a text file (bytes that are not UTF-8 text); EDF and BDF files need the"
+                + " .edf or .bdf extension");
     }
 
     /**
@@ -54,75 +69,33 @@ public final class DelimitedText {
      * @throws InputException if the content is malformed
      */
     public static Table read(BufferedReader in) throws IOException, InputException {
-        String line;
-        int lineNo = 0;
-        String header = null;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            header = t;
-            break;
-        }
-        if (header == null) {
-            throw new InputException("empty file: no header row and no samples");
-        }
-        char sep = detectSeparator(header);
+        Lines lines = new Lines(in);
         List<String> notes = new ArrayList<>();
-        String[] names = split(header, sep);
-        if (names.length > 1 && names[names.length - 1].isBlank()) {
-            names = Arrays.copyOf(names, names.length - 1);
-        }
-        boolean numericHeader = true;
-        for (String s : names) {
-            if (parse(s.strip(), sep) == null) {
-                numericHeader = false;
-                break;
+        Parser p = Parser.start(lines, notes);
+        int timeIdx = timeColumn(p.names);
+        TimeStats time = timeIdx >= 0 ? new TimeStats(p.names[timeIdx]) : null;
+        Columns cols = new Columns(p.names.length);
+        while (p.next(lines, cols.row)) {
+            if (time != null) {
+                time.add(cols.row[timeIdx], p.lineNo);
             }
-        }
-        int headerLine = lineNo;
-        Columns cols = new Columns(names.length);
-        if (numericHeader) {
-            for (int i = 0; i < names.length; i++) {
-                names[i] = "col" + (i + 1);
-            }
-            notes.add("no header row: columns named col1..col" + names.length);
-            addRow(cols, dropTrailingEmpty(split(header, sep), names.length), sep, lineNo, names);
-        } else {
-            for (int i = 0; i < names.length; i++) {
-                names[i] = unquote(names[i].strip());
-                if (names[i].isEmpty()) {
-                    throw new InputException("line " + headerLine + ": column " + (i + 1) + " of the header has no name");
-                }
-            }
-            checkUnique(names, headerLine);
-        }
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) {
-                continue;
-            }
-            addRow(cols, dropTrailingEmpty(split(t, sep), names.length), sep, lineNo, names);
+            cols.add();
         }
         if (cols.rows == 0) {
-            throw new InputException("no samples: the file has a header (" + String.join(", ", names)
-                    + ") but no data rows");
+            throw p.noRows();
         }
         double[][] data = cols.toArrays();
-        int timeIdx = timeColumn(names);
         OptionalDouble fs = OptionalDouble.empty();
         String timeName = null;
-        List<String> kept = new ArrayList<>(Arrays.asList(names));
-        if (timeIdx >= 0) {
-            timeName = names[timeIdx];
-            double scale = timeName.toLowerCase(Locale.ROOT).contains("ms") ? 1e-3 : 1.0;
-            fs = OptionalDouble.of(rateFromTime(data[timeIdx], scale, timeName, cols.lines));
+        String timeProblem = null;
+        List<String> kept = new ArrayList<>(Arrays.asList(p.names));
+        if (time != null) {
+            timeName = p.names[timeIdx];
+            try {
+                fs = OptionalDouble.of(time.rateHz(notes));
+            } catch (TimeStats.UnknownUnit e) {
+                timeProblem = e.getMessage(); // the unit is unknown: a rate given by the user may stand in
+            }
             kept.remove(timeIdx);
             double[][] rest = new double[data.length - 1][];
             for (int i = 0, j = 0; i < data.length; i++) {
@@ -132,7 +105,382 @@ public final class DelimitedText {
             }
             data = rest;
         }
-        return new Table(kept, data, fs, timeName, notes);
+        return new Table(kept, data, fs, timeName, timeProblem, notes);
+    }
+
+    /**
+     * What a file holds, checked row by row without keeping any sample: every cell is parsed and the time
+     * column checked exactly as {@link #read(Path)} does, in memory independent of the file's length.
+     *
+     * @param names        every column's name, in file order, the time column included
+     * @param timeIndex    the time column's index in {@code names}, or -1
+     * @param rows         the number of data rows
+     * @param sampleRateHz the rate the time column implies, if it gives one
+     * @param timeProblem  why the time column gives no rate (its unit could not be told), or null
+     * @param notes        remarks worth showing (an assumed header, an inferred time unit)
+     */
+    public record Summary(List<String> names, int timeIndex, long rows, OptionalDouble sampleRateHz,
+            String timeProblem, List<String> notes) {
+        /** Copies the lists. */
+        public Summary {
+            names = List.copyOf(names);
+            notes = List.copyOf(notes);
+        }
+
+        /** @return the names of the data columns (the time column left out), in file order */
+        public List<String> dataNames() {
+            List<String> out = new ArrayList<>(names);
+            if (timeIndex >= 0) {
+                out.remove(timeIndex);
+            }
+            return out;
+        }
+
+        /** @return the time column's name, or null */
+        public String timeColumn() {
+            return timeIndex >= 0 ? names.get(timeIndex) : null;
+        }
+    }
+
+    /**
+     * Reads a file once to check it and summarise it, keeping no samples.
+     *
+     * @param file the file
+     * @return its summary
+     * @throws IOException    if it cannot be read
+     * @throws InputException if its content is malformed; the message names line and column
+     */
+    public static Summary scan(Path file) throws IOException, InputException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Lines lines = new Lines(in);
+            List<String> notes = new ArrayList<>();
+            Parser p = Parser.start(lines, notes);
+            int timeIdx = timeColumn(p.names);
+            TimeStats time = timeIdx >= 0 ? new TimeStats(p.names[timeIdx]) : null;
+            double[] row = new double[p.names.length];
+            long rows = 0;
+            while (p.next(lines, row)) {
+                if (time != null) {
+                    time.add(row[timeIdx], p.lineNo);
+                }
+                rows++;
+            }
+            if (rows == 0) {
+                throw p.noRows();
+            }
+            OptionalDouble fs = OptionalDouble.empty();
+            String problem = null;
+            if (time != null) {
+                try {
+                    fs = OptionalDouble.of(time.rateHz(notes));
+                } catch (TimeStats.UnknownUnit e) {
+                    problem = e.getMessage();
+                }
+            }
+            return new Summary(Arrays.asList(p.names), timeIdx, rows, fs, problem, notes);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notText();
+        }
+    }
+
+    /**
+     * Reads the rows of a file one at a time, with the rules of {@link #read(Path)}: for analysing a long
+     * recording in bounded memory. Not thread-safe; close it.
+     */
+    public static final class Rows implements java.io.Closeable {
+        private final BufferedReader in;
+        private final Lines lines;
+        private final Parser parser;
+
+        private Rows(BufferedReader in) throws IOException, InputException {
+            this.in = in;
+            this.lines = new Lines(in);
+            this.parser = Parser.start(lines, new ArrayList<>());
+        }
+
+        /** @return the number of columns of every row (the time column included) */
+        public int columns() {
+            return parser.names.length;
+        }
+
+        /**
+         * @param row receives the next row's values, one per column; length {@link #columns()}
+         * @return false at the end of the file
+         * @throws IOException    if reading fails
+         * @throws InputException if the row is malformed
+         */
+        public boolean next(double[] row) throws IOException, InputException {
+            try {
+                return parser.next(lines, row);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw notText();
+            }
+        }
+
+        /** @return the line number of the row last read */
+        public int lineNumber() {
+            return parser.lineNo;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
+     * @param file the file
+     * @return its rows, after the header
+     * @throws IOException    if it cannot be read
+     * @throws InputException if its header is malformed
+     */
+    public static Rows rows(Path file) throws IOException, InputException {
+        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try {
+            return new Rows(in);
+        } catch (IOException | InputException | RuntimeException e) {
+            in.close();
+            if (e instanceof java.nio.charset.CharacterCodingException) {
+                throw notText();
+            }
+            throw e;
+        }
+    }
+
+    /** Content lines: blank lines and lines starting with '#' skipped, a byte-order mark dropped. */
+    private static final class Lines {
+        private final java.io.Reader in;
+        private final char[] buf = new char[8192];
+        private final StringBuilder line = new StringBuilder();
+        private int pos;
+        private int len;
+        private int lineNo;
+        private boolean eof;
+
+        Lines(java.io.Reader in) {
+            this.in = in;
+        }
+
+        /** @return the next content line, stripped, or null at the end; its number is {@link #lineNo} */
+        String next() throws IOException, InputException {
+            while (true) {
+                if (!readLine()) {
+                    return null;
+                }
+                String t = line.toString();
+                if (lineNo == 1 && t.startsWith("\uFEFF")) {
+                    t = t.substring(1);
+                }
+                t = t.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    return t;
+                }
+            }
+        }
+
+        private boolean readLine() throws IOException, InputException {
+            line.setLength(0);
+            if (eof && pos >= len) {
+                return false;
+            }
+            boolean any = false;
+            while (true) {
+                if (pos >= len) {
+                    len = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (len <= 0) {
+                        eof = true;
+                        len = 0;
+                        if (any) {
+                            lineNo++;
+                        }
+                        return any;
+                    }
+                }
+                char c = buf[pos++];
+                any = true;
+                if (c == '\n') {
+                    lineNo++;
+                    return true;
+                }
+                if (c == '\r') {
+                    if (pos >= len) {
+                        len = in.read(buf, 0, buf.length);
+                        pos = 0;
+                        if (len <= 0) {
+                            eof = true;
+                            len = 0;
+                        }
+                    }
+                    if (pos < len && buf[pos] == '\n') {
+                        pos++;
+                    }
+                    lineNo++;
+                    return true;
+                }
+                if (line.length() >= MAX_LINE_CHARS) {
+                    throw new InputException(String.format(Locale.ROOT, "line %d is longer than %d characters:"
+                            + " not a delimited text recording (one row per line)", lineNo + 1, MAX_LINE_CHARS));
+                }
+                line.append(c);
+            }
+        }
+    }
+
+    /** The header and the rules for rows: separator, column names, decimal comma. */
+    private static final class Parser {
+        final char sep;
+        final String[] names;
+        final int headerLine;
+        /** The first line when it holds data (no header row), until it is returned as a row. */
+        String pending;
+        int lineNo;
+
+        private Parser(char sep, String[] names, int headerLine, String pending) {
+            this.sep = sep;
+            this.names = names;
+            this.headerLine = headerLine;
+            this.pending = pending;
+            this.lineNo = headerLine;
+        }
+
+        static Parser start(Lines lines, List<String> notes) throws IOException, InputException {
+            String header = lines.next();
+            if (header == null) {
+                throw new InputException("empty file: no header row and no samples");
+            }
+            int headerLine = lines.lineNo;
+            char sep = detectSeparator(header);
+            String[] names = split(header, sep);
+            if (names.length > 1 && names[names.length - 1].isBlank()) {
+                names = Arrays.copyOf(names, names.length - 1);
+            }
+            if (names.length > MAX_COLUMNS) {
+                throw new InputException(String.format(Locale.ROOT, "line %d: %d columns, more than the %d a"
+                        + " recording may have", headerLine, names.length, MAX_COLUMNS));
+            }
+            boolean numericHeader = true;
+            for (String n : names) {
+                if (parse(unquote(n.strip()), sep) == null) {
+                    numericHeader = false;
+                    break;
+                }
+            }
+            if (numericHeader) {
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = "col" + (i + 1);
+                }
+                notes.add("no header row: columns named col1..col" + names.length);
+                return new Parser(sep, names, headerLine, header);
+            }
+            for (int i = 0; i < names.length; i++) {
+                names[i] = unquote(names[i].strip());
+                if (names[i].isEmpty()) {
+                    throw new InputException("line " + headerLine + ": column " + (i + 1) + " of the header has no name");
+                }
+            }
+            checkUnique(names, headerLine);
+            return new Parser(sep, names, headerLine, null);
+        }
+
+        /** Parses the next row into {@code row}; false at the end. */
+        boolean next(Lines lines, double[] row) throws IOException, InputException {
+            String t;
+            if (pending != null) {
+                t = pending;
+                pending = null;
+                lineNo = headerLine;
+            } else {
+                t = lines.next();
+                if (t == null) {
+                    return false;
+                }
+                lineNo = lines.lineNo;
+            }
+            parseRow(dropTrailingEmpty(split(t, sep), names.length), sep, lineNo, names, row);
+            return true;
+        }
+
+        InputException noRows() {
+            return new InputException("no samples: the file has a header (" + String.join(", ", names)
+                    + ") but no data rows");
+        }
+    }
+
+    /** The time column, followed row by row: order checked at once, unit and gaps once its span is known. */
+    private static final class TimeStats {
+        /** A time column whose unit cannot be told: a rate given by the user may stand in. */
+        static final class UnknownUnit extends InputException {
+            private static final long serialVersionUID = 1L;
+
+            UnknownUnit(String message) {
+                super(message);
+            }
+        }
+
+        final String name;
+        long n;
+        double first;
+        double last;
+        int lastLine;
+        boolean whole = true;
+        double maxStep;
+        double maxStepFrom;
+        int maxStepLine;
+
+        TimeStats(String name) {
+            this.name = name;
+        }
+
+        void add(double t, int line) throws InputException {
+            if (n > 0) {
+                if (t == last) {
+                    throw new InputException(String.format(Locale.ROOT,
+                            "line %d: time column '%s' repeats %s from line %d; each row needs its own time", line,
+                            name, fmt(t), lastLine));
+                }
+                if (!(t > last)) {
+                    throw new InputException(String.format(Locale.ROOT,
+                            "line %d: time column '%s' goes back (%s after %s); sort the rows or give --fs", line,
+                            name, fmt(t), fmt(last)));
+                }
+                if (t - last > maxStep) {
+                    maxStep = t - last;
+                    maxStepFrom = last;
+                    maxStepLine = line;
+                }
+            } else {
+                first = t;
+            }
+            whole &= t == Math.rint(t);
+            last = t;
+            lastLine = line;
+            n++;
+        }
+
+        /** @return the sample rate, Hz */
+        double rateHz(List<String> notes) throws InputException {
+            if (n < 2) {
+                throw new InputException("time column '" + name + "' has a single row: the sample rate cannot be"
+                        + " derived");
+            }
+            TimeColumn.Unit unit;
+            try {
+                unit = TimeColumn.unit(name, first, last, n, whole, notes);
+            } catch (InputException e) {
+                throw new UnknownUnit(e.getMessage());
+            }
+            double scale = unit.seconds();
+            double period = (last - first) * scale / (n - 1);
+            if (maxStep * scale > 2.5 * period) {
+                throw new InputException(String.format(Locale.ROOT,
+                        "line %d: time column '%s' jumps from %s to %s, a gap of %s sampling periods; the analysis"
+                                + " assumes uniform sampling, so split the file at the gap",
+                        maxStepLine, name, fmt(maxStepFrom), fmt(maxStepFrom + maxStep),
+                        fmt(Math.round(maxStep * scale / period * 10) / 10.0)));
+            }
+            return 1.0 / period;
+        }
     }
 
     private static void checkUnique(String[] names, int line) throws InputException {
@@ -164,42 +512,21 @@ public final class DelimitedText {
 
     /**
      * @param name a column name
-     * @return whether it names a time column: {@code time}, {@code t}, {@code time_s}, {@code t_s},
-     *         {@code time (s)}, {@code t_ms}, {@code timestamp} and the like (case and spaces ignored)
+     * @return whether it names a time column ({@link TimeColumn#isTime})
      */
     public static boolean isTimeColumn(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replace(" ", "");
-        return n.equals("time") || n.equals("t") || n.startsWith("time_") || n.startsWith("time(")
-                || n.equals("t_s") || n.equals("t_ms") || n.equals("t(s)") || n.equals("t(ms)")
-                || n.equals("times") || n.equals("timestamp");
+        return TimeColumn.isTime(name);
     }
 
-    private static double rateFromTime(double[] t, double scale, String name, int[] lines) throws InputException {
-        int n = t.length;
-        if (n < 2) {
-            throw new InputException("time column '" + name + "' has a single row: the sample rate cannot be derived");
-        }
-        for (int i = 1; i < n; i++) {
-            if (!(t[i] > t[i - 1])) {
-                throw new InputException(String.format(Locale.ROOT,
-                        "line %d: time column '%s' does not increase (%s after %s); sort the rows or give --fs",
-                        lines[i], name, fmt(t[i]), fmt(t[i - 1])));
-            }
-        }
-        double span = (t[n - 1] - t[0]) * scale;
-        double period = span / (n - 1);
-        for (int i = 1; i < n; i++) {
-            if ((t[i] - t[i - 1]) * scale > 2.5 * period) {
-                throw new InputException(String.format(Locale.ROOT,
-                        "line %d: time column '%s' jumps from %s to %s, a gap of %s sampling periods; the analysis"
-                                + " assumes uniform sampling, so split the file at the gap",
-                        lines[i], name, fmt(t[i - 1]), fmt(t[i]), fmt(Math.round((t[i] - t[i - 1]) * scale / period * 10) / 10.0)));
-            }
-        }
-        return 1.0 / period;
+    /**
+     * @param v a number
+     * @return it with six significant digits, plain (no exponent), no trailing zeros: for messages
+     */
+    public static String format(double v) {
+        return fmt(v);
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString();
     }
@@ -217,11 +544,39 @@ public final class DelimitedText {
         return ' ';
     }
 
+    /**
+     * Splits a line at the separator; with a comma, tab or semicolon a field may be quoted ("a, b"), a
+     * doubled quote inside standing for one. Quotes are kept for {@link #unquote} to remove.
+     */
     private static String[] split(String line, char sep) {
         if (sep == ' ') {
             return WHITESPACE.split(line.strip());
         }
-        return line.split(Pattern.quote(String.valueOf(sep)), -1);
+        if (line.indexOf('"') < 0) {
+            return line.split(Pattern.quote(String.valueOf(sep)), -1);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                    continue;
+                }
+                quoted = !quoted;
+                f.append('"');
+            } else if (c == sep && !quoted) {
+                out.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        out.add(f.toString());
+        return out.toArray(new String[0]);
     }
 
     /** A trailing separator (common in spreadsheet exports) makes one empty field too many: drop it. */
@@ -232,44 +587,49 @@ public final class DelimitedText {
         return cells;
     }
 
-    private static Double parse(String s, char sep) {
-        if (s.isEmpty()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(s);
-        } catch (NumberFormatException e) {
-            if (sep != ',' && DECIMAL_COMMA.matcher(s).matches()) {
-                try {
-                    return Double.valueOf(s.replace(',', '.'));
-                } catch (NumberFormatException e2) {
-                    return null;
-                }
-            }
-            return null;
-        }
+    /** A decimal number: optional sign, digits with an optional point (or a point and digits), exponent. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * @param s    a cell, stripped
+     * @param sep  the file's separator (a decimal comma is allowed unless it is a comma)
+     * @return whether it is a decimal number as this reader accepts it
+     */
+    public static boolean isDecimal(String s, char sep) {
+        return DECIMAL.matcher(s).matches() || sep != ',' && DECIMAL_COMMA.matcher(s).matches();
     }
 
-    private static void addRow(Columns cols, String[] cells, char sep, int lineNo, String[] names)
+    /** The cell's value, or null when it is not a decimal number. Overflow gives an infinite value. */
+    private static Double parse(String s, char sep) {
+        if (DECIMAL.matcher(s).matches()) {
+            return Double.valueOf(s);
+        }
+        if (sep != ',' && DECIMAL_COMMA.matcher(s).matches()) {
+            return Double.valueOf(s.replace(',', '.'));
+        }
+        return null;
+    }
+
+    private static void parseRow(String[] cells, char sep, int lineNo, String[] names, double[] row)
             throws InputException {
         if (cells.length != names.length) {
             throw new InputException(String.format(Locale.ROOT, "line %d: %d field%s, but the header has %d columns (%s)",
-                    lineNo, cells.length, cells.length == 1 ? "" : "s", names.length, String.join(", ", names)));
+                    lineNo, cells.length, cells.length == 1 ? "" : "s", names.length, abbreviate(String.join(", ",
+                            names))));
         }
-        double[] row = cols.row;
         for (int i = 0; i < cells.length; i++) {
             String s = unquote(cells[i].strip());
             Double v = parse(s, sep);
             if (v == null || !Double.isFinite(v)) {
                 String what = s.isEmpty() ? "is empty"
-                        : v == null ? "'" + abbreviate(s) + "' is not a number"
-                        : "'" + s + "' is not a finite number";
+                        : v == null ? "'" + abbreviate(s) + "' is not a decimal number (digits with an optional sign,"
+                                + " decimal point and exponent, such as -12.5 or 1.2e-3)"
+                        : "'" + abbreviate(s) + "' is too large for a double";
                 throw new InputException(String.format(Locale.ROOT, "line %d, column %d ('%s'): %s", lineNo, i + 1,
-                        names[i], what));
+                        abbreviate(names[i]), what));
             }
             row[i] = v;
         }
-        cols.add(lineNo);
     }
 
     private static String abbreviate(String s) {
@@ -280,7 +640,6 @@ public final class DelimitedText {
     private static final class Columns {
         final double[] row;
         double[][] data;
-        int[] lines = new int[1024];
         int rows;
 
         Columns(int n) {
@@ -288,10 +647,9 @@ public final class DelimitedText {
             data = new double[n][1024];
         }
 
-        void add(int lineNo) {
-            if (rows == lines.length) {
+        void add() {
+            if (rows == data[0].length) {
                 int cap = rows * 2;
-                lines = Arrays.copyOf(lines, cap);
                 for (int i = 0; i < data.length; i++) {
                     data[i] = Arrays.copyOf(data[i], cap);
                 }
@@ -299,7 +657,6 @@ public final class DelimitedText {
             for (int i = 0; i < row.length; i++) {
                 data[i][rows] = row[i];
             }
-            lines[rows] = lineNo;
             rows++;
         }
 
@@ -308,7 +665,6 @@ public final class DelimitedText {
             for (int i = 0; i < data.length; i++) {
                 out[i] = Arrays.copyOf(data[i], rows);
             }
-            lines = Arrays.copyOf(lines, rows);
             return out;
         }
     }

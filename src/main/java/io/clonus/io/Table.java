@@ -11,10 +11,12 @@ import java.util.OptionalDouble;
  * @param columns      one array per name, equal lengths
  * @param sampleRateHz the rate implied by the time column, if any
  * @param timeColumn   the time column's name, or null
+ * @param timeProblem  why the time column gives no rate (its unit could not be told), or null; the column is
+ *                     then left out and {@code sampleRateHz} is empty
  * @param notes        remarks about the file worth showing (for example an assumed header)
  */
 public record Table(List<String> names, double[][] columns, OptionalDouble sampleRateHz, String timeColumn,
-        List<String> notes) {
+        String timeProblem, List<String> notes) {
 
     /** Copies the lists. */
     public Table {

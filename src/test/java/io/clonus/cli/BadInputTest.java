@@ -53,17 +53,24 @@ class BadInputTest {
         Supplier<String> why = r::toString;
         assertEquals(1, r.status(), why);
 
-        List<JsonNode> results = r.json();
+        List<JsonNode> all = r.json();
+        assertEquals(11, all.size(), "every input appears in the output: " + r);
+        List<JsonNode> results = all.stream().filter(j -> !j.has("error")).toList();
         assertEquals(2, results.size(), why);
         assertEquals(good1.toString(), results.get(0).get("file").asText());
         assertEquals("SUSTAINED", results.get(0).get("classification").asText());
         assertEquals(good2.toString(), results.get(1).get("file").asText());
         assertEquals("UNSUSTAINED", results.get(1).get("classification").asText());
+        for (JsonNode j : all.stream().filter(j -> j.has("error")).toList()) {
+            List<String> lines = r.errLinesAbout(j.get("file").asText());
+            assertEquals(1, lines.size(), () -> j + " " + r.err());
+            assertTrue(lines.get(0).endsWith(j.get("error").asText()), () -> j + " vs " + lines.get(0));
+        }
 
         Map<Path, String> expected = Map.of(
                 empty, "empty file",
-                letters, "line 3, column 2 ('EMG'): 'abc' is not a number",
-                nan, "line 4, column 2 ('EMG'): 'NaN' is not a finite number",
+                letters, "line 3, column 2 ('EMG'): 'abc' is not a decimal number",
+                nan, "line 4, column 2 ('EMG'): 'NaN' is not a decimal number",
                 missing, "no such file",
                 slow, "at least 500 Hz",
                 flat, "flat line",
@@ -81,6 +88,51 @@ class BadInputTest {
         String summary = r.errLines().get(r.errLines().size() - 1);
         assertEquals("clonus: 10 files, 2 signals (1 SUSTAINED, 1 UNSUSTAINED), 2 episodes (1 SUSTAINED,"
                 + " 1 UNSUSTAINED), 9 failures", summary);
+    }
+
+    @Test
+    void failedInputsAreRowsOfTheCsv() throws IOException {
+        Path good = Cli.csv(dir.resolve("good.csv"), Cli.unsustained(43).signal(), "EMG");
+        Path letters = Files.writeString(dir.resolve("letters.csv"), "time,EMG\n0,1\n0.001,abc\n0.002,3\n");
+        Cli.Run r = Cli.run("analyze", "--format", "csv", good.toString(), letters.toString(),
+                dir.resolve("missing.csv").toString());
+        assertEquals(1, r.status(), r::toString);
+        List<String> rows = r.out().lines().toList();
+        assertEquals(CsvReport.HEADER.size(), rows.get(0).split(",").length);
+        assertTrue(rows.get(0).endsWith(",error"), rows.get(0));
+        assertEquals(4, rows.size(), r::toString);
+        assertTrue(rows.get(1).startsWith(good + ",EMG,EMG,") && rows.get(1).endsWith(","), rows.get(1));
+        assertTrue(rows.get(2).startsWith(letters + ",,,") && rows.get(2).contains("'abc' is not a decimal number"),
+                rows.get(2));
+        assertTrue(rows.get(3).contains("missing.csv") && rows.get(3).endsWith("no such file or directory"),
+                rows.get(3));
+    }
+
+    @Test
+    void aPipeIsRefusedAtOnceAndTheBatchGoesOn() throws Exception {
+        Path fifo = dir.resolve("pipe.csv");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+        Path good = Cli.csv(dir.resolve("good.csv"), Cli.unsustained(43).signal(), "EMG");
+        Cli.Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Cli.run("analyze", "--format", "json", fifo.toString(), good.toString()));
+        assertEquals(1, r.status(), r::toString);
+        assertTrue(r.errLinesAbout(fifo.toString()).get(0).contains("not a regular file"), r::err);
+        assertEquals("UNSUSTAINED", r.json().get(1).get("classification").asText(), r::toString);
+    }
+
+    @Test
+    void hiddenFilesInADirectoryAreSkippedAndCounted() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("session"));
+        Cli.csv(d.resolve("a.csv"), Cli.unsustained(43).signal(), "EMG");
+        Files.write(d.resolve("._a.edf"), new byte[] {0, 5, 22, 7, 0, 2}); // a macOS resource-fork companion
+        Files.createDirectories(d.resolve(".cache"));
+        Files.writeString(d.resolve(".cache/b.csv"), "junk");
+        Cli.Run r = Cli.run("analyze", "--format", "json", d.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(1, r.json().size(), r::toString);
+        assertTrue(r.errLines().get(r.errLines().size() - 1).endsWith(", 0 failures, 2 hidden files skipped"),
+                r::err);
     }
 
     @Test

@@ -126,8 +126,11 @@ class OutputFormatsTest {
         assertEquals("1", rows.get(1).get(8));
         assertEquals("UNSUSTAINED", rows.get(2).get(7));
         assertEquals("4", rows.get(2).get(5));
-        assertEquals(List.of(noneCsv.toString(), "EMG soleus", "EMG", "", "", "0", "", "NONE", "0", "", ""),
-                rows.get(3));
+        assertEquals(List.of(noneCsv.toString(), "EMG soleus", "EMG", "", "", "0", "", "NONE", "0", "", "", "",
+                "beats:5", ""), rows.get(3));
+        assertEquals(Double.parseDouble(rows.get(1).get(4)) - Double.parseDouble(rows.get(1).get(3)),
+                Double.parseDouble(rows.get(1).get(11)), 2e-6, "durationS is endS - startS");
+        assertEquals("beats:5", rows.get(1).get(12));
         assertEquals("EMG, \"left\"", rows.get(4).get(1), "quoted field reads back");
         assertTrue(r.out().contains("\"EMG, \"\"left\"\"\""), r::out);
     }

@@ -67,4 +67,32 @@ class ChannelPlanTest {
                 () -> ChannelPlan.plan(List.of("EMG1", "EMG2"), List.of("EMG3"), null));
         assertTrue(u.getMessage().contains("'EMG1', 'EMG2'"), u.getMessage());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "phyphox|Acceleration x (m/s^2)|Acceleration y (m/s^2)|Acceleration z (m/s^2)|Acceleration",
+        "sensor prefix and unit|Sensor 1: ACC X (G)|Sensor 1: ACC Y (G)|Sensor 1: ACC Z (G)|Sensor 1: ACC",
+        "glued axis and unit|accX [g]|accY [g]|accZ [g]|acc",
+        "gyroscope|gyr_x|gyr_y|gyr_z|gyr",
+    })
+    void axesWithUnitsAndPrefixesAreOneSensor(String exporter, String x, String y, String z, String label)
+            throws Exception {
+        List<ChannelPlan.Group> all = ChannelPlan.plan(List.of(x, y, z), null, null);
+        assertEquals(1, all.size(), all::toString);
+        assertEquals(label, all.get(0).label());
+        assertEquals(List.of(x, y, z), all.get(0).channels());
+        List<ChannelPlan.Group> asked = ChannelPlan.plan(List.of("EMG soleus", x, y, z), List.of(x, y, z), null);
+        assertEquals(1, asked.size(), "naming the three axes gives one signal: " + asked);
+    }
+
+    @Test
+    void aTypeForcedAgainstTheNameIsSaid() throws Exception {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        ChannelPlan.plan(List.of("emg_soleus"), null, SignalType.ACC, notes);
+        assertEquals(List.of("channel 'emg_soleus' is named like EMG but analysed as a motion sensor (--type acc)"),
+                notes);
+        notes.clear();
+        ChannelPlan.plan(List.of("emg_soleus", "force"), null, SignalType.EMG, notes);
+        assertTrue(notes.isEmpty(), notes::toString);
+    }
 }

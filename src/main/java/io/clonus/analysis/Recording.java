@@ -1,4 +1,4 @@
-package io.clonus.cli;
+package io.clonus.analysis;
 
 import io.clonus.detect.ClonusDetector;
 import io.clonus.detect.DetectionListener;
@@ -17,9 +17,9 @@ import java.util.List;
  * recording is never held whole, the problems with single channels, and remarks about the file. Close it
  * when done (an EDF file stays open while its signals are loaded). Not thread-safe.
  */
-final class Recording implements Closeable {
+public final class Recording implements Closeable {
     /** Loads the samples of one signal, or analyses them without holding them all. */
-    interface Loader {
+    public interface Loader {
         /**
          * @return the signal
          * @throws IOException    if reading fails
@@ -57,7 +57,7 @@ final class Recording implements Closeable {
      * @param unit          the physical unit of the samples, or {@code "a.u."} when the file does not say
      * @param loader        reads the samples
      */
-    record Source(String channel, SignalType type, double sampleRateHz, int segment, int segmentCount,
+    public record Source(String channel, SignalType type, double sampleRateHz, int segment, int segmentCount,
             double startS, String unit, Loader loader) {
     }
 
@@ -74,7 +74,7 @@ final class Recording implements Closeable {
      * @param start           the recording's start date and time, or null when the file does not say
      * @param resource        closed by {@link #close()}, or null
      */
-    Recording(List<Source> sources, List<String> channelProblems, List<String> notes, LocalDateTime start,
+    public Recording(List<Source> sources, List<String> channelProblems, List<String> notes, LocalDateTime start,
             Closeable resource) {
         this.sources = List.copyOf(sources);
         this.channelProblems = List.copyOf(channelProblems);
@@ -83,20 +83,23 @@ final class Recording implements Closeable {
         this.resource = resource;
     }
 
-    List<Source> sources() {
+    /** @return the signals to analyse, in file order (EDF+D: each channel once per segment) */
+    public List<Source> sources() {
         return sources;
     }
 
-    List<String> channelProblems() {
+    /** @return one-line problems with single channels, which give no source */
+    public List<String> channelProblems() {
         return channelProblems;
     }
 
-    List<String> notes() {
+    /** @return remarks about the file worth showing (a skipped channel, an inferred time unit) */
+    public List<String> notes() {
         return notes;
     }
 
     /** @return the start date and time from the file, or null (delimited text has none) */
-    LocalDateTime start() {
+    public LocalDateTime start() {
         return start;
     }
 

@@ -1,4 +1,4 @@
-package io.clonus.stream;
+package io.clonus.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -99,14 +99,18 @@ class EdfAnalysisTest {
     @Test
     void channelsOfOneFileRunInParallelWithTheSameResults() throws Exception {
         Path file = session();
-        List<EdfAnalysis.Outcome> parallel = EdfAnalysis.analyze(file, TARGETS, CFG, 3);
-        List<EdfAnalysis.Outcome> serial = EdfAnalysis.analyze(file, TARGETS, CFG, 1);
-        assertEquals(serial, parallel);
-        for (EdfAnalysis.Outcome o : parallel) {
-            assertNull(o.error());
-            assertEquals(inMemory(file, o.target()), o.result());
+        RecordingReader reader = new RecordingReader(null, null, null);
+        RecordingAnalyzer.FileResult parallel = RecordingAnalyzer.of(CFG, reader, 3).analyze(file);
+        RecordingAnalyzer.FileResult serial = RecordingAnalyzer.of(CFG, reader, 1).analyze(file);
+        assertNull(parallel.error());
+        assertEquals(3, parallel.signals().size(), parallel::toString);
+        for (int i = 0; i < 3; i++) {
+            RecordingAnalyzer.SignalResult p = parallel.signals().get(i);
+            assertNull(p.error());
+            assertEquals(serial.signals().get(i).result(), p.result());
+            assertEquals(inMemory(file, TARGETS.get(i)), p.result(), TARGETS.get(i).label());
         }
-        assertEquals(15, parallel.get(2).result().beatCount(), "accelerometer analysed by its three axes");
+        assertEquals(15, parallel.signals().get(2).result().beatCount(), "accelerometer analysed by its three axes");
     }
 
     /**

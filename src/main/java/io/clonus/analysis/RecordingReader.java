@@ -1,18 +1,17 @@
-package io.clonus.cli;
+package io.clonus.analysis;
 
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.DetectionListener;
 import io.clonus.detect.DetectorConfig;
 import io.clonus.detect.Signal;
 import io.clonus.detect.SignalType;
+import io.clonus.detect.StreamingDetector;
 import io.clonus.io.ChannelPlan;
 import io.clonus.io.DelimitedText;
 import io.clonus.io.InputException;
-import io.clonus.io.Table;
 import io.clonus.io.edf.EdfFormatException;
 import io.clonus.io.edf.EdfReader;
 import io.clonus.io.edf.EdfSignalHeader;
-import io.clonus.stream.EdfAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,9 @@ import java.util.Map;
  * Opens an input file as a {@link Recording}: delimited text through {@link DelimitedText}, EDF, EDF+ and
  * BDF(+) (by the extension {@code .edf} or {@code .bdf}, any case) through {@link EdfReader}. Channels are
  * chosen and grouped by {@link ChannelPlan}, by column name or EDF label.
+ *
+ * <p>This is the one way from a file to signals: the command line ({@code clonus analyze}) and
+ * {@link RecordingAnalyzer} both use it, so a library user gets the signals the command analyses.
  *
  * <p>Choices made here:
  * <ul>
@@ -42,9 +44,9 @@ import java.util.Map;
  * </ul>
  * Immutable and thread-safe.
  */
-final class RecordingReader {
+public final class RecordingReader {
     /** Relative difference between --fs and a time column's rate above which --fs is reported as overriding it. */
-    static final double RATE_TOLERANCE = 0.01;
+    public static final double RATE_TOLERANCE = 0.01;
 
     private final SignalType forcedType;
     private final Double sampleRateHz;
@@ -55,14 +57,14 @@ final class RecordingReader {
      * @param sampleRateHz the rate given with --fs, or null
      * @param channels     the channels given with --channels, or null/empty for all
      */
-    RecordingReader(SignalType forcedType, Double sampleRateHz, List<String> channels) {
+    public RecordingReader(SignalType forcedType, Double sampleRateHz, List<String> channels) {
         this.forcedType = forcedType;
         this.sampleRateHz = sampleRateHz;
         this.channels = channels == null ? List.of() : List.copyOf(channels);
     }
 
     /** @return whether the file is read as EDF/BDF */
-    static boolean isEdf(Path file) {
+    public static boolean isEdf(Path file) {
         Path name = file.getFileName();
         String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".edf") || n.endsWith(".bdf");
@@ -74,43 +76,114 @@ final class RecordingReader {
      * @throws IOException    if the file cannot be read, or is not valid EDF
      * @throws InputException if its content cannot be used (the message is one line)
      */
-    Recording open(Path file) throws IOException, InputException {
+    public Recording open(Path file) throws IOException, InputException {
         return isEdf(file) ? openEdf(file) : openText(file);
     }
 
+    /**
+     * Delimited text: read once to check every row and find the rate ({@link DelimitedText#scan}), then each
+     * signal streamed from the file when it is analysed, so no text file is ever held whole.
+     */
     private Recording openText(Path file) throws IOException, InputException {
-        Table table = DelimitedText.read(file);
+        DelimitedText.Summary table = DelimitedText.scan(file);
         List<String> notes = new ArrayList<>(table.notes());
         double fs;
         if (sampleRateHz != null) {
             fs = sampleRateHz;
+            if (table.timeProblem() != null) {
+                notes.add(table.timeProblem().replace(" or give --fs HZ", "") + "; using --fs");
+            }
             if (table.sampleRateHz().isPresent()) {
                 double fromTime = table.sampleRateHz().getAsDouble();
                 if (Math.abs(fromTime - fs) > RATE_TOLERANCE * fs) {
                     notes.add(String.format(Locale.ROOT,
                             "--fs %s Hz differs from the %s Hz implied by time column '%s' by %.3g %%; using --fs",
-                            Num.text(fs), Num.text(fromTime), table.timeColumn(), 100 * Math.abs(fromTime - fs) / fs));
+                            DelimitedText.format(fs), DelimitedText.format(fromTime), table.timeColumn(),
+                            100 * Math.abs(fromTime - fs) / fs));
                 }
             }
         } else if (table.sampleRateHz().isPresent()) {
             fs = table.sampleRateHz().getAsDouble();
+        } else if (table.timeProblem() != null) {
+            throw new InputException(table.timeProblem());
         } else {
             throw new InputException("no time column (time, t, time_s, time (ms), ...) to take the sample rate from;"
                     + " give it with --fs HZ");
         }
-        List<ChannelPlan.Group> groups = plan(table.names(), notes);
+        List<ChannelPlan.Group> groups = plan(table.dataNames(), notes);
         List<Recording.Source> sources = new ArrayList<>();
         for (ChannelPlan.Group g : groups) {
-            double[][] axes = new double[g.channels().size()][];
-            for (int i = 0; i < axes.length; i++) {
-                axes[i] = table.column(table.names().indexOf(g.channels().get(i)));
+            int[] columns = new int[g.channels().size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = table.names().indexOf(g.channels().get(i));
             }
-            double rate = fs;
-            // the table's arrays are not changed by anyone, so the signal may share them
-            sources.add(new Recording.Source(g.label(), g.type(), rate, 0, 1, 0.0, "a.u.",
-                    () -> Signal.wrap(g.label(), g.type(), rate, axes)));
+            sources.add(new Recording.Source(g.label(), g.type(), fs, 0, 1, 0.0, "a.u.",
+                    new TextLoader(file, g.label(), g.type(), fs, columns, table.rows())));
         }
         return new Recording(sources, List.of(), notes, null, null);
+    }
+
+    /** Reads one signal's columns from delimited text: whole for {@link #load}, in blocks for analysis. */
+    private static final class TextLoader implements Recording.Loader {
+        private static final int BLOCK = 1 << 14;
+        private final Path file;
+        private final String label;
+        private final SignalType type;
+        private final double fs;
+        private final int[] columns;
+        private final long rows;
+
+        TextLoader(Path file, String label, SignalType type, double fs, int[] columns, long rows) {
+            this.file = file;
+            this.label = label;
+            this.type = type;
+            this.fs = fs;
+            this.columns = columns.clone();
+            this.rows = rows;
+        }
+
+        @Override
+        public Signal load() throws IOException, InputException {
+            if (rows > Integer.MAX_VALUE - 8) {
+                throw new InputException(String.format(Locale.ROOT, "channel '%s': %d rows are too many to hold"
+                        + " at once (at most %d); it is analysed as a stream without plots", label, rows,
+                        Integer.MAX_VALUE - 8));
+            }
+            double[][] axes = new double[columns.length][(int) rows];
+            try (DelimitedText.Rows in = DelimitedText.rows(file)) {
+                double[] row = new double[in.columns()];
+                for (int i = 0; i < rows && in.next(row); i++) {
+                    for (int a = 0; a < columns.length; a++) {
+                        axes[a][i] = row[columns[a]];
+                    }
+                }
+            }
+            return Signal.wrap(label, type, fs, axes);
+        }
+
+        @Override
+        public ClonusResult analyze(DetectorConfig config, DetectionListener listener)
+                throws IOException, InputException {
+            StreamingDetector detector = StreamingDetector.create(config, type, label, fs, columns.length, listener);
+            double[][] block = new double[columns.length][BLOCK];
+            try (DelimitedText.Rows in = DelimitedText.rows(file)) {
+                double[] row = new double[in.columns()];
+                int m = 0;
+                while (in.next(row)) {
+                    for (int a = 0; a < columns.length; a++) {
+                        block[a][m] = row[columns[a]];
+                    }
+                    if (++m == BLOCK) {
+                        detector.accept(block, 0, m);
+                        m = 0;
+                    }
+                }
+                if (m > 0) {
+                    detector.accept(block, 0, m);
+                }
+            }
+            return detector.finish();
+        }
     }
 
     private Recording openEdf(Path file) throws IOException, InputException {
@@ -165,7 +238,7 @@ final class RecordingReader {
                 StringBuilder s = new StringBuilder();
                 for (EdfSignalHeader a : axes) {
                     s.append(s.length() == 0 ? "" : ", ").append('\'').append(a.label()).append("' ")
-                            .append(Num.text(header.sampleRateHz(a.index()))).append(" Hz");
+                            .append(DelimitedText.format(header.sampleRateHz(a.index()))).append(" Hz");
                 }
                 problems.add("sensor '" + g.label() + "': its axes must share one sample rate, but they have " + s
                         + "; analyse them one by one with --channels and --type acc");
@@ -221,7 +294,7 @@ final class RecordingReader {
                 candidates = typed;
             }
         }
-        return ChannelPlan.plan(candidates, channels.isEmpty() ? null : channels, forcedType);
+        return ChannelPlan.plan(candidates, channels.isEmpty() ? null : channels, forcedType, notes);
     }
 
     private static String quoteAll(List<String> names) {

@@ -1,4 +1,4 @@
-package io.clonus.stream;
+package io.clonus.analysis;
 
 import io.clonus.detect.ClonusResult;
 import io.clonus.detect.DetectionListener;
@@ -9,22 +9,16 @@ import io.clonus.detect.StreamingDetector;
 import io.clonus.io.edf.EdfHeader;
 import io.clonus.io.edf.EdfReader;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Analyses EDF/EDF+/BDF recordings of any length in bounded memory: each signal is read record by record
  * in blocks and fed to a {@link StreamingDetector}, which carries its state from one block to the next.
  * The blocks therefore need no overlap and stitch exactly: an episode that spans a block boundary is found
  * once, with the same beats as if the file had been read whole (the detector's output does not depend on
- * how its input is split). Signals of one file can be analysed in parallel, each worker with its own
- * reader. Memory per worker: one block per axis plus the detector's few seconds of state.
+ * how its input is split). Signals of one file can be analysed in parallel ({@link RecordingAnalyzer}), each
+ * worker with its own reader. Memory per worker: one block per axis plus the detector's few seconds of state.
  *
  * <p>A 24-hour, 2 kHz channel (172.8 million samples, 1.4 GB as doubles) thus needs a few megabytes.
  * Thread-safe: the static methods share nothing.
@@ -53,16 +47,6 @@ public final class EdfAnalysis {
                 throw new IllegalArgumentException("a target is one EMG signal or 1-3 motion axes, got " + signals);
             }
         }
-    }
-
-    /**
-     * The outcome for one target: a result, or the reason it failed.
-     *
-     * @param target the target
-     * @param result the result, or null when it failed
-     * @param error  what went wrong (one line, for the user), or null
-     */
-    public record Outcome(Target target, ClonusResult result, String error) {
     }
 
     /**
@@ -124,50 +108,5 @@ public final class EdfAnalysis {
             detector.accept(buf, 0, m);
         }
         return detector.finish();
-    }
-
-    /**
-     * Analyses several targets of one file, whole, with up to {@code threads} at a time.
-     *
-     * @param file    the EDF/BDF file
-     * @param targets what to analyse
-     * @param config  detector parameters
-     * @param threads workers (1 analyses one after the other)
-     * @return one outcome per target, in order
-     * @throws InterruptedException if interrupted while waiting
-     */
-    public static List<Outcome> analyze(Path file, List<Target> targets, DetectorConfig config, int threads)
-            throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, targets.size())), r -> {
-            Thread t = new Thread(r, "clonus-edf");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Target t : targets) {
-                futures.add(pool.submit(() -> analyzeOne(file, t, config)));
-            }
-            List<Outcome> out = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Outcome analyzeOne(Path file, Target target, DetectorConfig config) {
-        try (EdfReader reader = EdfReader.open(file)) {
-            long n = reader.header().samplesPerSignal(target.signals().get(0));
-            return new Outcome(target, analyze(reader, target, 0, n, config, DEFAULT_BLOCK), null);
-        } catch (IOException | InvalidSignalException e) {
-            return new Outcome(target, null, e.getMessage());
-        }
     }
 }
