@@ -7,8 +7,9 @@ is run per entry by FilterReferenceTest (Butterworth SOS designs, ``sosfilt_zi``
 ``sosfiltfilt`` and its default pad length, ``freqz_sos`` magnitudes), SpectrumReferenceTest
 (``welch``, ``periodogram``), PeakFinderReferenceTest (``find_peaks``, ``peak_prominences``) and
 MiscReferenceTest (``iirnotch`` with ``lfilter``, the normalised autocorrelation, the Hilbert
-envelope). ReferenceFileTest checks the stamp written here and, when python3 with numpy and scipy
-is on the PATH, that running this script again gives the same values.
+envelope). ReferenceFileTest checks the stamp written here and, when python3 on the PATH has the
+numpy and scipy versions named in the stamp, that running this script again gives the same values
+(otherwise that one check is skipped and says why).
 
 Regenerate, from the repository root (needs numpy and scipy):
 
@@ -75,16 +76,13 @@ def ints(a):
 # ---------------------------------------------------------------------------------------------
 # Inputs: seeded, then rounded to multiples of 2**EXPONENT so both sides hold the same doubles.
 
-rng = np.random.default_rng(SEED)
-
-
 def rounded(x):
     counts = np.rint(np.ldexp(x, -EXPONENT)).astype(np.int64)
     assert np.all(np.abs(counts) < 2**53)
     return counts, np.ldexp(counts.astype(np.float64), EXPONENT)
 
 
-def emg_like(fs, n, hum_hz):
+def emg_like(rng, fs, n, hum_hz):
     """Surface-EMG-like: noise in 6 Hz bursts on a tonic floor, mains hum, drift and an offset."""
     t = np.arange(n) / fs
     bursts = (0.5 + 0.5 * np.cos(2 * np.pi * 6.0 * t)) ** 4
@@ -92,7 +90,7 @@ def emg_like(fs, n, hum_hz):
             + 0.6 * np.sin(2 * np.pi * 0.4 * t) + 1.5)
 
 
-def motion_like(fs, n):
+def motion_like(rng, fs, n):
     """Accelerometer-like: gravity, a 6.3 Hz oscillation that grows, slow sway and sensor noise."""
     t = np.arange(n) / fs
     grow = np.minimum(1.0, t / (0.4 * t[-1]))
@@ -100,28 +98,33 @@ def motion_like(fs, n):
             + 0.05 * rng.standard_normal(n))
 
 
-def rhythm_like(fs, n):
+def rhythm_like(rng, fs, n):
     """A detection-envelope-like signal: a 6.3 Hz rhythm around 1 with noise and a 1.1 Hz sway."""
     t = np.arange(n) / fs
     return 1.0 + np.sin(2 * np.pi * 6.3 * t) + 0.1 * np.sin(2 * np.pi * 1.1 * t) + 0.5 * rng.standard_normal(n)
 
 
 INPUT_SPECS = [
-    # name, sample rate, samples, maker, description
-    ("emg1000", 1000, 1000, lambda fs, n: emg_like(fs, n, 60.0), "EMG-like, 1 s, 60 Hz hum"),
-    ("emg2000", 2000, 1200, lambda fs, n: emg_like(fs, n, 50.0), "EMG-like, 0.6 s, 50 Hz hum"),
-    ("emg4000", 4000, 1600, lambda fs, n: emg_like(fs, n, 50.0), "EMG-like, 0.4 s, 50 Hz hum"),
+    # name, sample rate, samples, maker, description (made in this order from one generator)
+    ("emg1000", 1000, 1000, lambda rng, fs, n: emg_like(rng, fs, n, 60.0), "EMG-like, 1 s, 60 Hz hum"),
+    ("emg2000", 2000, 1200, lambda rng, fs, n: emg_like(rng, fs, n, 50.0), "EMG-like, 0.6 s, 50 Hz hum"),
+    ("emg4000", 4000, 1600, lambda rng, fs, n: emg_like(rng, fs, n, 50.0), "EMG-like, 0.4 s, 50 Hz hum"),
     ("motion100", 100, 800, motion_like, "accelerometer-like, 8 s, 6.3 Hz oscillation"),
     ("motion200", 200, 600, motion_like, "accelerometer-like, 3 s, 6.3 Hz oscillation"),
     ("rhythm100", 100, 3000, rhythm_like, "envelope-like, 30 s, 6.3 Hz rhythm in noise"),
 ]
 
-inputs = {}
-input_entries = {}
-for name, fs, n, make, description in INPUT_SPECS:
-    counts, x = rounded(make(float(fs), n))
-    inputs[name] = x
-    input_entries[name] = dict(description=description, fs=fs, exponent=EXPONENT, counts=ints(counts))
+
+def make_inputs():
+    """The signals (name -> array) and their entries in the file (name -> fs and counts)."""
+    rng = np.random.default_rng(SEED)
+    inputs, entries = {}, {}
+    for name, fs, n, make, description in INPUT_SPECS:
+        counts, x = rounded(make(rng, float(fs), n))
+        inputs[name] = x
+        entries[name] = dict(description=description, fs=fs, exponent=EXPONENT, counts=ints(counts))
+    return inputs, entries
+
 
 # ---------------------------------------------------------------------------------------------
 # Butterworth designs and filtering
@@ -152,55 +155,68 @@ def default_padlen(sos):
     return int(3 * (2 * len(sos) + 1 - min((sos[:, 2] == 0).sum(), (sos[:, 5] == 0).sum())))
 
 
-filters = []
-for order, wn, btype, fs, input_name in DESIGNS:
-    x = inputs[input_name]
-    design = f"scipy.signal.butter({order}, {wn!r}, btype={btype!r}, fs={fs}, output='sos')"
-    sos = evaluate(design)
-    where = f"sos = {design}, x = inputs.{input_name}"
-    zi_call = "scipy.signal.sosfilt_zi(sos)"
-    sosfilt_call = "scipy.signal.sosfilt(sos, x)"
-    filtfilt_call = "scipy.signal.sosfiltfilt(sos, x)"
-    filtfilt = evaluate(filtfilt_call, sos=sos, x=x)
-    padlen = default_padlen(sos)
-    # the pad length is scipy's default: same output with it given explicitly, another with one more
-    assert np.array_equal(filtfilt, scipy.signal.sosfiltfilt(sos, x, padlen=padlen)), design
-    assert not np.array_equal(filtfilt, scipy.signal.sosfiltfilt(sos, x, padlen=padlen + 1)), design
-    edges = [float(wn)] if np.isscalar(wn) else [float(w) for w in wn]
-    # pass band, cut-offs and stop bands, away from the exact zeros at 0 Hz and Nyquist
-    freqs = sorted({1.0, 6.0, *edges, fs / 4, 0.4 * fs})
-    response_call = f"np.abs(scipy.signal.freqz_sos(sos, worN={freqs!r}, fs={fs})[1])"
-    filters.append(dict(
-        design=design, where=where, order=order, btype=btype, cutoffHz=edges, fs=fs, input=input_name,
-        sos=floats(sos),
-        sosfilt_zi=dict(call=zi_call, values=floats(evaluate(zi_call, sos=sos))),
-        sosfilt=dict(call=sosfilt_call, values=floats(evaluate(sosfilt_call, sos=sos, x=x))),
-        sosfiltfilt=dict(call=filtfilt_call, values=floats(filtfilt)),
-        sosfiltfilt_padlen=dict(
-            call="default padlen of scipy.signal.sosfiltfilt(sos, x)",
-            formula="3 * (2 * len(sos) + 1 - min((sos[:, 2] == 0).sum(), (sos[:, 5] == 0).sum()))",
-            value=padlen),
-        response=dict(call=response_call, freqHz=freqs, values=floats(evaluate(response_call, sos=sos)))))
+def filter_entries(inputs):
+    filters = []
+    for order, wn, btype, fs, input_name in DESIGNS:
+        x = inputs[input_name]
+        design = f"scipy.signal.butter({order}, {wn!r}, btype={btype!r}, fs={fs}, output='sos')"
+        sos = evaluate(design)
+        zi_call = "scipy.signal.sosfilt_zi(sos)"
+        sosfilt_call = "scipy.signal.sosfilt(sos, x)"
+        filtfilt_call = "scipy.signal.sosfiltfilt(sos, x)"
+        filtfilt = evaluate(filtfilt_call, sos=sos, x=x)
+        padlen = default_padlen(sos)
+        # it is scipy's default: the same output with it given explicitly, another with one more
+        assert np.array_equal(filtfilt, scipy.signal.sosfiltfilt(sos, x, padlen=padlen)), design
+        assert not np.array_equal(filtfilt, scipy.signal.sosfiltfilt(sos, x, padlen=padlen + 1)), design
+        edges = [float(wn)] if np.isscalar(wn) else [float(w) for w in wn]
+        # pass band, cut-offs and stop bands, away from the exact zeros at 0 Hz and Nyquist
+        freqs = sorted({1.0, 6.0, *edges, fs / 4, 0.4 * fs})
+        response_call = f"np.abs(scipy.signal.freqz_sos(sos, worN={freqs!r}, fs={fs})[1])"
+        filters.append(dict(
+            design=design, where=f"sos = {design}, x = inputs.{input_name}", order=order, btype=btype,
+            cutoffHz=edges, fs=fs, input=input_name,
+            sos=floats(sos),
+            sosfilt_zi=dict(call=zi_call, values=floats(evaluate(zi_call, sos=sos))),
+            sosfilt=dict(call=sosfilt_call, values=floats(evaluate(sosfilt_call, sos=sos, x=x))),
+            sosfiltfilt=dict(call=filtfilt_call, values=floats(filtfilt)),
+            sosfiltfilt_padlen=dict(
+                call="default padlen of scipy.signal.sosfiltfilt(sos, x)",
+                formula="3 * (2 * len(sos) + 1 - min((sos[:, 2] == 0).sum(), (sos[:, 5] == 0).sum()))",
+                value=padlen),
+            response=dict(call=response_call, freqHz=freqs, values=floats(evaluate(response_call, sos=sos)))))
+    return filters
+
 
 # ---------------------------------------------------------------------------------------------
-# Notch filters (mains and a harmonic)
+# Notch filters (mains, and a harmonic as the mains canceller designs them)
 
-notch = []
-for w0, q, fs, input_name in [(50.0, 30.0, 2000.0, "emg2000"), (60.0, 30.0, 1000.0, "emg1000"),
-                              (150.0, 30.0, 4000.0, "emg4000")]:
-    design = f"scipy.signal.iirnotch({w0!r}, {q!r}, fs={fs!r})"
-    b, a = evaluate(design)
-    lfilter_call = "scipy.signal.lfilter(b, a, x)"
-    notch.append(dict(
-        design=design, where=f"b, a = {design}, x = inputs.{input_name}", w0=w0, Q=q, fs=fs,
-        input=input_name, b=floats(b), a=floats(a),
-        lfilter=dict(call=lfilter_call, values=floats(evaluate(lfilter_call, b=b, a=a, x=inputs[input_name])))))
+NOTCHES = [
+    # w0, Q, fs, input
+    (50.0, 30.0, 2000.0, "emg2000"),
+    (60.0, 30.0, 1000.0, "emg1000"),
+    (150.0, 30.0, 4000.0, "emg4000"),
+]
+
+
+def notch_entries(inputs):
+    notch = []
+    for w0, q, fs, input_name in NOTCHES:
+        design = f"scipy.signal.iirnotch({w0!r}, {q!r}, fs={fs!r})"
+        b, a = evaluate(design)
+        lfilter_call = "scipy.signal.lfilter(b, a, x)"
+        notch.append(dict(
+            design=design, where=f"b, a = {design}, x = inputs.{input_name}", w0=w0, Q=q, fs=fs,
+            input=input_name, b=floats(b), a=floats(a),
+            lfilter=dict(call=lfilter_call, values=floats(evaluate(lfilter_call, b=b, a=a, x=inputs[input_name])))))
+    return notch
+
 
 # ---------------------------------------------------------------------------------------------
 # Spectra
 
 SPECTRA = [
-    # (kind, input, parameters)
+    # kind, input, parameters
     ("welch", "rhythm100", dict(nperseg=256, noverlap=128)),
     ("welch", "rhythm100", dict(nperseg=400, noverlap=200)),
     ("welch", "rhythm100", dict(nperseg=512, noverlap=384)),
@@ -212,25 +228,29 @@ SPECTRA = [
     ("periodogram", "motion100", dict(start=101, stop=356, nfft=256)),
 ]
 
-spectra = []
-for kind, input_name, p in SPECTRA:
-    fs = input_entries[input_name]["fs"]
-    if kind == "welch":
-        call = (f"scipy.signal.welch(x, fs={fs}, window='hann', nperseg={p['nperseg']}, "
-                f"noverlap={p['noverlap']}, detrend='constant', scaling='density')")
-    elif "nfft" in p:
-        call = (f"scipy.signal.periodogram(x[{p['start']}:{p['stop']}], fs={fs}, window='hann', "
-                f"nfft={p['nfft']}, detrend='constant', scaling='density')")
-    else:
-        call = f"scipy.signal.periodogram(x, fs={fs}, window='hann', detrend='constant', scaling='density')"
-    f, psd = evaluate(call, x=inputs[input_name])
-    # the test compares every bin relative to itself, so none may be (nearly) zero
-    assert psd.min() > 1e-12 * psd.max(), call
-    spectra.append(dict(call=call, where=f"x = inputs.{input_name}", kind=kind, input=input_name, fs=fs, **p,
-                        freqHz=floats(f), psd=floats(psd)))
+
+def spectrum_entries(inputs, input_entries):
+    spectra = []
+    for kind, input_name, p in SPECTRA:
+        fs = input_entries[input_name]["fs"]
+        if kind == "welch":
+            call = (f"scipy.signal.welch(x, fs={fs}, window='hann', nperseg={p['nperseg']}, "
+                    f"noverlap={p['noverlap']}, detrend='constant', scaling='density')")
+        elif "nfft" in p:
+            call = (f"scipy.signal.periodogram(x[{p['start']}:{p['stop']}], fs={fs}, window='hann', "
+                    f"nfft={p['nfft']}, detrend='constant', scaling='density')")
+        else:
+            call = f"scipy.signal.periodogram(x, fs={fs}, window='hann', detrend='constant', scaling='density')"
+        f, psd = evaluate(call, x=inputs[input_name])
+        # the test compares every bin relative to itself, so none may be (nearly) zero
+        assert psd.min() > 1e-12 * psd.max(), call
+        spectra.append(dict(call=call, where=f"x = inputs.{input_name}", kind=kind, input=input_name, fs=fs, **p,
+                            freqHz=floats(f), psd=floats(psd)))
+    return spectra
+
 
 # ---------------------------------------------------------------------------------------------
-# Peaks
+# Peaks (the conditions PeakFinder supports: minimum height, distance, prominence, width)
 
 PEAKS = [
     ("rhythm100", dict()),
@@ -256,57 +276,85 @@ def check_no_distance_ties(x, distance):
             assert x[p] != x[q], f"tied peak heights at {p} and {q}"
 
 
-peaks = []
-for input_name, kw in PEAKS:
-    x = inputs[input_name]
-    if "distance" in kw:
-        check_no_distance_ties(x, kw["distance"])
-    arguments = "".join(f", {k}={v!r}" for k, v in kw.items())
-    call = f"scipy.signal.find_peaks(x{arguments})[0]"
-    indices = evaluate(call, x=x)
-    assert len(indices) > 0, call
-    prominence_call = "scipy.signal.peak_prominences(x, peaks)[0]"
-    peaks.append(dict(
-        call=call, where=f"x = inputs.{input_name}", input=input_name, args=kw, indices=ints(indices),
-        prominences=dict(call=prominence_call, where=f"peaks = {call}, x = inputs.{input_name}",
-                         values=floats(evaluate(prominence_call, x=x, peaks=indices)))))
+def peak_entries(inputs):
+    peaks = []
+    for input_name, kw in PEAKS:
+        x = inputs[input_name]
+        if "distance" in kw:
+            check_no_distance_ties(x, kw["distance"])
+        arguments = "".join(f", {k}={v!r}" for k, v in kw.items())
+        call = f"scipy.signal.find_peaks(x{arguments})[0]"
+        indices = evaluate(call, x=x)
+        assert len(indices) > 0, call
+        prominence_call = "scipy.signal.peak_prominences(x, peaks)[0]"
+        peaks.append(dict(
+            call=call, where=f"x = inputs.{input_name}", input=input_name, args=kw, indices=ints(indices),
+            prominences=dict(call=prominence_call, where=f"peaks = {call}, x = inputs.{input_name}",
+                             values=floats(evaluate(prominence_call, x=x, peaks=indices)))))
+    return peaks
+
 
 # ---------------------------------------------------------------------------------------------
-# Autocorrelation (biased, normalised to 1 at lag 0, of the demeaned signal or segment)
+# Autocorrelation (biased, normalised to 1 at lag 0, of the demeaned signal or segment); the
+# lags are chosen so that Autocorrelation.normalized takes its direct path for two cases and its
+# FFT path for the other two
 
-autocorrelation = []
-for input_name, start, stop, max_lag in [("rhythm100", 0, 3000, 60), ("emg1000", 0, 1000, 500),
-                                         ("motion200", 100, 550, 150), ("rhythm100", 1000, 1400, 80)]:
-    segment = "x" if (start, stop) == (0, len(inputs[input_name])) else f"x[{start}:{stop}]"
-    call = (f"y = {segment} - np.mean({segment}); "
-            f"np.correlate(y, y, mode='full')[len(y) - 1:len(y) + {max_lag}] / np.dot(y, y)")
-    autocorrelation.append(dict(call=call, where=f"x = inputs.{input_name}", input=input_name, start=start,
-                                stop=stop, maxLag=max_lag, values=floats(evaluate(call, x=inputs[input_name]))))
+AUTOCORRELATIONS = [
+    # input, start, stop, largest lag
+    ("rhythm100", 0, 3000, 60),
+    ("emg1000", 0, 1000, 500),
+    ("motion200", 100, 550, 150),
+    ("rhythm100", 1000, 1400, 80),
+]
+
+
+def autocorrelation_entries(inputs):
+    out = []
+    for input_name, start, stop, max_lag in AUTOCORRELATIONS:
+        segment = "x" if (start, stop) == (0, len(inputs[input_name])) else f"x[{start}:{stop}]"
+        call = (f"y = {segment} - np.mean({segment}); "
+                f"np.correlate(y, y, mode='full')[len(y) - 1:len(y) + {max_lag}] / np.dot(y, y)")
+        out.append(dict(call=call, where=f"x = inputs.{input_name}", input=input_name, start=start, stop=stop,
+                        maxLag=max_lag, values=floats(evaluate(call, x=inputs[input_name]))))
+    return out
+
 
 # ---------------------------------------------------------------------------------------------
 # Hilbert envelope (a power of two, an odd and an even length)
 
-hilbert = []
-for input_name, start, stop in [("emg2000", 0, 1024), ("emg1000", 1, 1000), ("motion100", 100, 700)]:
-    call = f"np.abs(scipy.signal.hilbert(x[{start}:{stop}]))"
-    hilbert.append(dict(call=call, where=f"x = inputs.{input_name}", input=input_name, start=start, stop=stop,
+HILBERTS = [
+    # input, start, stop
+    ("emg2000", 0, 1024),
+    ("emg1000", 1, 1000),
+    ("motion100", 100, 700),
+]
+
+
+def hilbert_entries(inputs):
+    out = []
+    for input_name, start, stop in HILBERTS:
+        call = f"np.abs(scipy.signal.hilbert(x[{start}:{stop}]))"
+        out.append(dict(call=call, where=f"x = inputs.{input_name}", input=input_name, start=start, stop=stop,
                         values=floats(evaluate(call, x=inputs[input_name]))))
+    return out
+
 
 # ---------------------------------------------------------------------------------------------
 
 def document():
+    inputs, input_entries = make_inputs()
     return {
         "generator": dict(
             script=SCRIPT, command=COMMAND, python=platform.python_version(), numpy=np.__version__,
             scipy=scipy.__version__, date=datetime.datetime.now(datetime.timezone.utc).date().isoformat(),
             note="Generated file: do not edit. Regenerate with the command above from the repository root."),
         "inputs": input_entries,
-        "filters": filters,
-        "notch": notch,
-        "spectra": spectra,
-        "peaks": peaks,
-        "autocorrelation": autocorrelation,
-        "hilbert": hilbert,
+        "filters": filter_entries(inputs),
+        "notch": notch_entries(inputs),
+        "spectra": spectrum_entries(inputs, input_entries),
+        "peaks": peak_entries(inputs),
+        "autocorrelation": autocorrelation_entries(inputs),
+        "hilbert": hilbert_entries(inputs),
     }
 
 

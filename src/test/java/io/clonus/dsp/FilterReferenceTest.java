@@ -74,7 +74,8 @@ class FilterReferenceTest {
     }
 
     static Stream<Arguments> sosfiltfiltDesignedInPlace() {
-        return ReferenceData.cases("filters", "sosfiltfilt/call", "where", "ZeroPhase.filtfilt in place with this library's design: ");
+        return ReferenceData.cases("filters", "sosfiltfilt/call", "where",
+                "ZeroPhase.filtfilt in place with this library's design: ");
     }
 
     static Stream<Arguments> padlen() {

@@ -67,8 +67,10 @@ class MiscReferenceTest {
         Sos sos = notch(n);
         assertEquals(1, sos.sectionCount(), call);
         double[] ba = sos.toArray()[0];
-        Tolerance.assertRelative(ReferenceData.doubles(n.get("b")), new double[] {ba[0], ba[1], ba[2]}, NOTCH_COEFF_TOL, 0, call + ": b");
-        Tolerance.assertRelative(ReferenceData.doubles(n.get("a")), new double[] {ba[3], ba[4], ba[5]}, NOTCH_COEFF_TOL, 0, call + ": a");
+        Tolerance.assertRelative(ReferenceData.doubles(n.get("b")), new double[] {ba[0], ba[1], ba[2]},
+                NOTCH_COEFF_TOL, 0, call + ": b");
+        Tolerance.assertRelative(ReferenceData.doubles(n.get("a")), new double[] {ba[3], ba[4], ba[5]},
+                NOTCH_COEFF_TOL, 0, call + ": a");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,6 +114,7 @@ class MiscReferenceTest {
     @MethodSource("hilbert")
     void envelopeMatchesHilbert(String call, JsonNode h) {
         double[] x = ReferenceData.segment(h);
-        Tolerance.assertRelative(ReferenceData.doubles(h.get("values")), Hilbert.envelope(x), ENVELOPE_TOL, ENVELOPE_FLOOR, call + ": envelope");
+        Tolerance.assertRelative(ReferenceData.doubles(h.get("values")), Hilbert.envelope(x), ENVELOPE_TOL, ENVELOPE_FLOOR,
+                call + ": envelope");
     }
 }

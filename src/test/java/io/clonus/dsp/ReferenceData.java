@@ -51,7 +51,8 @@ final class ReferenceData {
     static JsonNode node(String key) {
         JsonNode n = root().get(key);
         if (n == null || n.isNull()) {
-            throw new IllegalStateException(RESOURCE + " has no \"" + key + "\": regenerate it with 'python3 " + SCRIPT + "'");
+            throw new IllegalStateException(RESOURCE + " has no \"" + key + "\": regenerate it with 'python3 "
+                    + SCRIPT + "'");
         }
         return n;
     }

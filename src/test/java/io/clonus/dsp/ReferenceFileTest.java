@@ -102,8 +102,7 @@ class ReferenceFileTest {
     @Test
     void regeneratingWithTheStampedVersionsGivesTheSameFile(@TempDir Path dir) throws Exception {
         JsonNode stamp = ReferenceData.node("generator");
-        List<String> versions = python(List.of("-c", "import numpy, scipy; print(numpy.__version__); print(scipy.__version__)"),
-                "python3 with numpy and scipy");
+        List<String> versions = python(List.of("-c", "import numpy, scipy; print(numpy.__version__); print(scipy.__version__)"));
         String numpy = versions.get(0);
         String scipy = versions.get(1);
         assumeTrue(numpy.equals(stamp.path("numpy").asText()) && scipy.equals(stamp.path("scipy").asText()),
@@ -111,8 +110,8 @@ class ReferenceFileTest {
                         + stamp.path("numpy").asText() + ", scipy " + stamp.path("scipy").asText()
                         + ": not compared (regenerate with '" + stamp.path("command").asText() + "' and review the diff)");
         Path out = dir.resolve("scipy-reference.json");
-        Process p = new ProcessBuilder("python3", repository().resolve(ReferenceData.SCRIPT).toString(), "--output", out.toString())
-                .redirectErrorStream(true).start();
+        String script = repository().resolve(ReferenceData.SCRIPT).toString();
+        Process p = new ProcessBuilder("python3", script, "--output", out.toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "generator timed out");
         assertEquals(0, p.exitValue(), () -> "generator failed:\n" + log);
@@ -129,27 +128,25 @@ class ReferenceFileTest {
         }
     }
 
-    /** Runs python3 with the arguments; skips the test when that fails, e.g. without python3 or scipy. */
-    private static List<String> python(List<String> args, String what) throws InterruptedException {
+    /**
+     * Runs python3 with the arguments and returns its output lines; skips the calling test, with
+     * the reason, when python3 is missing or fails (e.g. without numpy or scipy).
+     */
+    private static List<String> python(List<String> args) throws InterruptedException, IOException {
         List<String> command = new ArrayList<>(List.of("python3"));
         command.addAll(args);
         Process p;
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            assumeTrue(false, "no " + what + " (python3 not found: " + e.getMessage() + "): regeneration not checked");
-            throw new AssertionError(e);
+            assumeTrue(false, "regeneration not checked: python3 not found (" + e.getMessage() + ")");
+            throw e;
         }
-        String out;
-        try {
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         boolean done = p.waitFor(60, TimeUnit.SECONDS);
-        assumeTrue(done && p.exitValue() == 0, () -> "no " + what + " (" + out.strip().lines().reduce((a, b) -> b).orElse("")
-                + "): regeneration not checked");
-        return out.strip().lines().toList();
+        String last = out.lines().reduce((a, b) -> b).orElse("");
+        assumeTrue(done && p.exitValue() == 0, () -> "regeneration not checked: python3 without numpy and scipy (" + last + ")");
+        return out.lines().toList();
     }
 
     /** Paths where two trees differ, at most 5 of them. */

@@ -42,7 +42,8 @@ class SpectrumReferenceTest {
     @MethodSource("spectra")
     void psdMatchesScipy(String call, JsonNode s) {
         Spectrum spectrum = compute(s);
-        Tolerance.assertRelative(ReferenceData.doubles(s.get("freqHz")), spectrum.frequencyHz(), FREQ_TOL, FREQ_TOL, call + ": frequency");
+        Tolerance.assertRelative(ReferenceData.doubles(s.get("freqHz")), spectrum.frequencyHz(), FREQ_TOL, FREQ_TOL,
+                call + ": frequency");
         Tolerance.assertRelative(ReferenceData.doubles(s.get("psd")), spectrum.psd(), TOL, 0, call + ": psd");
     }
 }
