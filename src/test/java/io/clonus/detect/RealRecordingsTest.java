@@ -2,7 +2,6 @@ package io.clonus.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.clonus.testing.SharedSignals;
 import java.util.List;
@@ -13,14 +12,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Real recordings from {@code ../shared/signals} (none of them clonus; see its PROVENANCE.md), read at
- * test time and never copied into the repository. Skipped when the folder is absent.
+ * test time and never copied into the repository. Skipped, with the path looked at, only when that folder
+ * does not exist; when it exists, a recording that does not load is an error.
  */
 class RealRecordingsTest {
     private static final ClonusDetector DETECTOR = ClonusDetector.create();
 
     @BeforeAll
     static void sharedSignalsPresent() {
-        assumeTrue(SharedSignals.root().isPresent(), "../shared/signals not found");
+        SharedSignals.assumePresent();
     }
 
     /** The bench shaker and the Parkinson tremor gyroscope are rhythmic in the band: beats at their frequency. */

@@ -2,7 +2,6 @@ package io.clonus.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.clonus.sim.AccSimulator;
 import io.clonus.sim.ClonusPattern;
@@ -128,7 +127,7 @@ class SpikeScanTest {
      */
     @Test
     void inTheRealRecordingsOnlyTheNeuropathyGlitchesAreOutliers() {
-        assumeTrue(SharedSignals.root().isPresent(), "../shared/signals not found");
+        SharedSignals.assumePresent();
         List<String> found = new ArrayList<>();
         for (String name : new String[] {"physionet_emg_healthy", "physionet_emg_myopathy", "physionet_emg_neuropathy",
             "biosppy_emg", "biosppy_emg_1", "santuz_gait_emg", "cat_scratch_eng_4ch", "cat_scratch_emg_1ch",
