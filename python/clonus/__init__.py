@@ -20,5 +20,7 @@ from ._jvm import JAR_ENV, JarNotFoundError, find_jar, start_jvm
 
 __version__ = "0.1.0.dev0"
 
+JarNotFoundError.__module__ = __name__  # shown as clonus.JarNotFoundError
+
 __all__ = ["analyze", "analyze_file", "Result", "KEYS", "SETTINGS", "start_jvm", "find_jar", "run_cli",
            "JarNotFoundError", "JAR_ENV", "__version__"]
