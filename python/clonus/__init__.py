@@ -10,7 +10,7 @@ the first call, with the jar named by ``$CLONUS_JAR`` or else the repository's
     >>> r.beat_times, r.beat_amplitudes               # NumPy arrays
     >>> r["episodes"][0]["startS"], r.methods
     >>> a = clonus.analyze(xyz, fs=100, kind="acc")   # N x 3 (or 3 x N) accelerometer axes
-    >>> [clonus.analyze_file("session.edf")]          # one Result per signal, as bin/clonus analyze
+    >>> clonus.analyze_file("session.edf")            # a list, one Result per signal, as bin/clonus analyze
 
 A result is a ``dict`` with the keys of one JSON record of ``clonus analyze --format json --methods``.
 """
