@@ -5,7 +5,7 @@ import unittest
 
 import numpy as np
 
-from support import SAMPLES, TOLERANCE, assert_matches_cli, cli_json, read_csv, round7
+from support import SAMPLES, TOLERANCE, assert_matches_cli, cli_json, read_csv, round7, round_time
 
 import clonus
 
@@ -46,7 +46,7 @@ class SampleRecordingsTest(unittest.TestCase):
                 self.assertEqual(len(r.beat_times), cli["beatCount"])
                 expected_t = np.array([b["timeS"] for b in cli["beats"]])
                 expected_a = np.array([b["amplitude"] for b in cli["beats"]])
-                got_t = np.array([round7(t) for t in r.beat_times])
+                got_t = np.array([round_time(t) for t in r.beat_times])
                 got_a = np.array([round7(a) for a in r.beat_amplitudes])
                 self.assertLessEqual(np.max(np.abs(got_t - expected_t), initial=0.0), TOLERANCE, "beat times")
                 self.assertLessEqual(np.max(np.abs(got_a - expected_a), initial=0.0), TOLERANCE, "amplitudes")
