@@ -165,7 +165,7 @@ class BadFilesTest(unittest.TestCase):
             clonus.analyze_file(f)
         self.assertIn(str(f), str(c.exception))
         self.assertIn("line 3", str(c.exception))
-        self.assertIn("'nan' is not a number", str(c.exception))
+        self.assertIn("'nan' is not a decimal number", str(c.exception))
         self.assertIsNone(c.exception.__cause__)
 
     def test_no_rate(self):
