@@ -34,12 +34,13 @@ final class SignalOptions {
 
     /**
      * @return a reader applying these options
-     * @throws ParameterException (a usage error) for a sample rate that is not a positive number
+     * @throws ParameterException (a usage error) for a sample rate that is not a positive number up to
+     *                            {@link io.clonus.io.TimeColumn#MAX_RATE_HZ}
      */
     RecordingReader reader() {
-        if (fs != null && !(fs > 0 && Double.isFinite(fs))) {
-            throw new ParameterException(spec.commandLine(), "--fs " + fs
-                    + ": the sample rate must be a positive number of Hz");
+        if (fs != null && !(fs > 0 && fs <= io.clonus.io.TimeColumn.MAX_RATE_HZ)) {
+            throw new ParameterException(spec.commandLine(), "--fs " + fs + ": the sample rate must be a positive"
+                    + " number of Hz, at most " + io.clonus.io.DelimitedText.format(io.clonus.io.TimeColumn.MAX_RATE_HZ));
         }
         return new RecordingReader(type, fs, channels);
     }

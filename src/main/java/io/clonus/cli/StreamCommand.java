@@ -14,7 +14,10 @@ import io.clonus.detect.StreamingDetector;
 import io.clonus.io.ChannelPlan;
 import io.clonus.io.DelimitedText;
 import io.clonus.io.InputException;
-import java.io.BufferedReader;
+import io.clonus.io.TimeColumn;
+import io.clonus.analysis.RecordingReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +37,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code clonus stream}: reads samples from standard input, one line per sample (columns separated by
- * commas, tabs, semicolons or spaces, an optional header row naming them, {@code #} lines skipped), runs the
- * real-time detector and prints each beat and episode as a JSON Lines event as soon as it is known, then one
+ * {@code clonus stream}: reads samples from standard input (or a file), one line per sample, with the rules of
+ * {@code clonus analyze} ({@link DelimitedText}: separator and decimal comma, quoted fields, an optional
+ * header row, {@code #} lines, strict decimal numbers; a time column is left out, must increase, and is
+ * checked against {@code --fs} once a second of rows has come), runs the real-time detector and prints each beat and episode as a JSON Lines event as soon as it is known, then one
  * result per signal in the {@code analyze --format json} schema when the input ends. Each event line is
  * flushed, so other programs can pipe into and out of it.
  *
@@ -57,8 +60,6 @@ import picocli.CommandLine.Spec;
             "2:usage error"},
         footer = {"%nExample:", "  my-amplifier --stdout | clonus stream --fs 2000 --type emg"})
 final class StreamCommand implements Callable<Integer> {
-    private static final Pattern SEPARATORS = Pattern.compile("[,;\\t ]+");
-
     @Spec
     private CommandSpec spec;
 
@@ -75,6 +76,10 @@ final class StreamCommand implements Callable<Integer> {
             description = "Columns to analyse, by header name (needs a header row). Default: all but time.")
     private List<String> channels;
 
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "Read this file as a stream instead of standard input ('-': standard input).")
+    private String input;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -88,69 +93,75 @@ final class StreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(fs > 0) || Double.isInfinite(fs)) {
-            throw new ParameterException(spec.commandLine(), "--fs " + fs + ": the sample rate must be a positive number of Hz");
+        if (!(fs > 0) || fs > TimeColumn.MAX_RATE_HZ) {
+            throw new ParameterException(spec.commandLine(), "--fs " + fs + ": the sample rate must be a positive"
+                    + " number of Hz, at most " + DelimitedText.format(TimeColumn.MAX_RATE_HZ));
         }
         DetectorConfig config = detectorOptions.config();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        boolean stdin = input == null || input.equals("-");
+        String where = stdin ? "stdin" : input;
         int lineNo = 0;
-        try {
-            String line;
-            List<String> header = null;
-            int[] columns = null;
-            List<Channel> signals = null;
-            double[][] row = null;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = SEPARATORS.split(t);
-                if (signals == null) {
-                    if (!isNumber(cells[0])) {
-                        header = List.of(cells);
-                        columns = choose(header);
-                        signals = open(config, header, columns);
-                        row = new double[signals.get(0).axes][1];
-                        continue;
-                    }
-                    header = new ArrayList<>();
-                    for (int i = 0; i < cells.length; i++) {
-                        header.add("col" + (i + 1));
-                    }
-                    if (channels != null && !channels.isEmpty()) {
-                        throw new InputException("line " + lineNo + ": --channels needs a header row naming the columns");
-                    }
-                    columns = choose(header);
-                    signals = open(config, header, columns);
-                    row = new double[signals.get(0).axes][1];
-                }
-                if (cells.length != header.size()) {
-                    throw new InputException("line " + lineNo + ": " + cells.length + " fields, expected "
-                            + header.size() + " (" + String.join(", ", header) + ")");
-                }
-                int c = 0;
-                for (Channel ch : signals) {
-                    for (int a = 0; a < ch.axes; a++) {
-                        int col = columns[c++];
-                        try {
-                            row[a][0] = Double.parseDouble(cells[col]);
-                        } catch (NumberFormatException e) {
-                            throw new InputException(String.format(Locale.ROOT, "line %d, column %d ('%s'): '%s' is not a number",
-                                    lineNo, col + 1, header.get(col), cells[col]));
-                        }
-                    }
-                    ch.detector.accept(row, 0, 1); // every signal has row.length axes (EMG: 1; ACC: one sensor)
+        try (DelimitedText.Rows rows = DelimitedText.rows(stdin ? new InputStreamReader(in, StandardCharsets.UTF_8)
+                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8))) {
+            List<String> names = rows.names();
+            for (String note : rows.notes()) {
+                err.println(new Failure(where, "warning: " + note).line());
+            }
+            if (rows.notes().stream().anyMatch(n -> n.startsWith("no header row")) && channels != null
+                    && !channels.isEmpty()) {
+                throw new InputException("--channels needs a header row naming the columns");
+            }
+            int timeIdx = -1;
+            List<String> available = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (timeIdx < 0 && TimeColumn.isTime(names.get(i))) {
+                    timeIdx = i;
+                } else {
+                    available.add(names.get(i));
                 }
             }
-            if (signals == null) {
-                throw new InputException("no samples on standard input");
+            List<String> notes = new ArrayList<>();
+            List<ChannelPlan.Group> groups = ChannelPlan.plan(available, channels, type, notes);
+            for (String note : notes) {
+                err.println(new Failure(where, "warning: " + note).line());
             }
+            List<Channel> signals = new ArrayList<>();
+            List<int[]> columns = new ArrayList<>();
+            for (ChannelPlan.Group g : groups) {
+                int[] c = new int[g.channels().size()];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = names.indexOf(g.channels().get(i));
+                }
+                columns.add(c);
+                signals.add(new Channel(g.label(), c.length, config));
+            }
+            TimeCheck time = timeIdx >= 0 ? new TimeCheck(names.get(timeIdx), where) : null;
+            double[] row = new double[rows.columns()];
+            double[][][] one = new double[signals.size()][][];
+            for (int k = 0; k < signals.size(); k++) {
+                one[k] = new double[columns.get(k).length][1];
+            }
+            while (rows.next(row)) {
+                lineNo = rows.lineNumber();
+                if (time != null) {
+                    time.add(row[timeIdx], lineNo);
+                }
+                for (int k = 0; k < signals.size(); k++) {
+                    int[] c = columns.get(k);
+                    for (int a = 0; a < c.length; a++) {
+                        one[k][a][0] = row[c[a]];
+                    }
+                    signals.get(k).detector.accept(one[k], 0, 1);
+                }
+            }
+            if (lineNo == 0) {
+                throw new InputException("no samples: a header (" + String.join(", ", names) + ") but no data rows");
+            }
+            lineNo = 0; // what finishing finds (too short, a flat line) concerns the whole stream, not a line
             for (Channel ch : signals) {
                 ClonusResult r = ch.detector.finish();
                 Recording.Source src = new Recording.Source(ch.name, type, fs, 0, 1, 0.0, "a.u.", null);
-                Analysis a = new Analysis("-", src, null, r, r.warnings());
+                Analysis a = new Analysis(stdin ? "-" : where, src, null, r, r.warnings());
                 StringWriter text = new StringWriter();
                 try (JsonGenerator g = json.createGenerator(text)) {
                     g.writeStartObject();
@@ -163,58 +174,66 @@ final class StreamCommand implements Callable<Integer> {
             }
             return 0;
         } catch (InputException e) {
-            err.println(new Failure("stdin", e.getMessage()).line());
+            err.println(new Failure(where, e.getMessage()).line());
         } catch (InvalidSignalException e) {
-            err.println(new Failure("stdin", "line " + lineNo + ": " + e.getMessage()).line());
+            err.println(new Failure(where, (lineNo > 0 ? "line " + lineNo + ": " : "") + e.getMessage()).line());
         } catch (IOException e) {
-            err.println(new Failure("stdin", Failure.describe(e)).line());
+            err.println(new Failure(where, Failure.describe(e)).line());
         } catch (UncheckedIOException e) {
             err.println(new Failure("stdout", Failure.describe(e.getCause())).line());
         }
         return 1;
     }
 
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
+    /**
+     * The time column of a stream, checked as rows arrive: it must increase, and once a second of rows (by
+     * --fs) has arrived, the rate it implies must agree with --fs within 1 %, else a warning says so once.
+     */
+    private final class TimeCheck {
+        private final String name;
+        private final String where;
+        private double first;
+        private double last;
+        private long n;
+        private boolean whole = true;
+        private boolean checked;
 
-    /** Column indices of the chosen signals, in signal order (EMG: one per channel; ACC: the axes). */
-    private int[] choose(List<String> header) throws InputException {
-        List<String> available = new ArrayList<>();
-        for (String h : header) {
-            if (!DelimitedText.isTimeColumn(h)) {
-                available.add(h);
-            }
+        TimeCheck(String name, String where) {
+            this.name = name;
+            this.where = where;
         }
-        List<ChannelPlan.Group> groups = ChannelPlan.plan(available, channels, type);
-        List<Integer> cols = new ArrayList<>();
-        for (ChannelPlan.Group g : groups) {
-            for (String c : g.channels()) {
-                cols.add(header.indexOf(c));
-            }
-        }
-        return cols.stream().mapToInt(Integer::intValue).toArray();
-    }
 
-    private List<Channel> open(DetectorConfig config, List<String> header, int[] columns) {
-        List<Channel> out = new ArrayList<>();
-        if (type == SignalType.ACC) {
-            StringBuilder name = new StringBuilder();
-            for (int c : columns) {
-                name.append(name.length() == 0 ? "" : "+").append(header.get(c));
+        void add(double t, int line) throws InputException {
+            if (n > 0 && !(t > last)) {
+                throw new InputException(String.format(Locale.ROOT, "line %d: time column '%s' %s (%s after %s)",
+                        line, name, t == last ? "repeats a time" : "goes back", DelimitedText.format(t),
+                        DelimitedText.format(last)));
             }
-            out.add(new Channel(name.toString(), columns.length, config));
-        } else {
-            for (int c : columns) {
-                out.add(new Channel(header.get(c), 1, config));
+            if (n == 0) {
+                first = t;
+            }
+            whole &= t == Math.rint(t);
+            last = t;
+            n++;
+            if (!checked && n > fs) {
+                checked = true;
+                List<String> notes = new ArrayList<>();
+                try {
+                    TimeColumn.Unit unit = TimeColumn.unit(name, first, last, n, whole, notes);
+                    double implied = (n - 1) / ((last - first) * unit.seconds());
+                    if (Math.abs(implied - fs) > RecordingReader.RATE_TOLERANCE * fs) {
+                        notes.add(String.format(Locale.ROOT, "--fs %s Hz differs from the %s Hz implied by time"
+                                + " column '%s' over its first %d rows; using --fs", DelimitedText.format(fs),
+                                DelimitedText.format(implied), name, n));
+                    }
+                } catch (InputException e) {
+                    notes.add(e.getMessage().replace(" or give --fs HZ", "") + "; using --fs");
+                }
+                for (String note : notes) {
+                    err.println(new Failure(where, "warning: " + note).line());
+                }
             }
         }
-        return out;
     }
 
     /** One signal with its detector; its events go straight to standard output. */

@@ -188,19 +188,34 @@ public final class DelimitedText {
      * recording in bounded memory. Not thread-safe; close it.
      */
     public static final class Rows implements java.io.Closeable {
-        private final BufferedReader in;
+        private final java.io.Reader in;
         private final Lines lines;
         private final Parser parser;
+        private final List<String> notes = new ArrayList<>();
 
-        private Rows(BufferedReader in) throws IOException, InputException {
+        private Rows(java.io.Reader in) throws IOException, InputException {
             this.in = in;
             this.lines = new Lines(in);
-            this.parser = Parser.start(lines, new ArrayList<>());
+            try {
+                this.parser = Parser.start(lines, notes);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw notText();
+            }
         }
 
         /** @return the number of columns of every row (the time column included) */
         public int columns() {
             return parser.names.length;
+        }
+
+        /** @return the column names in file order ({@code col1}, … when the file has no header row) */
+        public List<String> names() {
+            return List.of(parser.names);
+        }
+
+        /** @return remarks about the header (an assumed one) */
+        public List<String> notes() {
+            return List.copyOf(notes);
         }
 
         /**
@@ -235,14 +250,20 @@ public final class DelimitedText {
      * @throws InputException if its header is malformed
      */
     public static Rows rows(Path file) throws IOException, InputException {
-        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return rows(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param in text to read row by row (standard input, a pipe); closed by {@link Rows#close()}
+     * @return its rows, after the header
+     * @throws IOException    if reading fails
+     * @throws InputException if its header is malformed (then {@code in} is closed)
+     */
+    public static Rows rows(java.io.Reader in) throws IOException, InputException {
         try {
             return new Rows(in);
         } catch (IOException | InputException | RuntimeException e) {
             in.close();
-            if (e instanceof java.nio.charset.CharacterCodingException) {
-                throw notText();
-            }
             throw e;
         }
     }

@@ -101,13 +101,66 @@ class StreamCommandTest {
     void aBadLineIsOneErrorLineAndStatusOne() throws Exception {
         Out o = stream("emg\n1\n2\nabc\n", "--fs", "2000", "--type", "emg");
         assertEquals(1, o.status());
-        assertTrue(o.err().startsWith("clonus: stdin: line 4, column 1 ('emg'): 'abc' is not a number"), o.err());
+        assertTrue(o.err().startsWith("clonus: stdin: line 4, column 1 ('emg'): 'abc' is not a decimal number"),
+                o.err());
         Out nan = stream("emg\n1\nNaN\n", "--fs", "2000", "--type", "emg");
         assertEquals(1, nan.status());
         assertTrue(nan.err().contains("line 3") && nan.err().contains("NaN"), nan.err());
         Out empty = stream("", "--fs", "2000", "--type", "emg");
         assertEquals(1, empty.status());
         assertTrue(empty.err().contains("no samples"), empty.err());
+    }
+
+    /** The same rules as analyze: one parser. */
+    @Test
+    void semicolonsWithDecimalCommasAreOneChannelAndTheTimeColumnIsChecked() throws Exception {
+        SimulatedRecording sim = Cli.sustained(42);
+        String text = lines(sim.signal(), true).replace('.', ',').replace('\t', ';');
+        Out o = stream(text, "--fs", "2000", "--type", "emg");
+        assertEquals(0, o.status(), o.err());
+        JsonNode result = o.json().get(o.json().size() - 1);
+        assertEquals("emg", result.get("channel").asText(), "one channel, not integer and fraction parts");
+        assertEquals("SUSTAINED", result.get("classification").asText(), o.err());
+        assertEquals("", o.err());
+
+        Out wrong = stream(lines(sim.signal(), true), "--fs", "1000", "--type", "emg");
+        assertTrue(wrong.err().startsWith("clonus: stdin: warning: --fs 1000 Hz differs from the 2000 Hz implied by"
+                + " time column 'time'"), wrong.err());
+        Out back = stream("time,emg\n0,1\n0.001,2\n0.0005,3\n", "--fs", "1000", "--type", "emg");
+        assertEquals(1, back.status());
+        assertTrue(back.err().startsWith("clonus: stdin: line 4: time column 'time' goes back"), back.err());
+    }
+
+    @Test
+    void aHeaderOfNumberLikeNamesIsAHeaderAndAFileOrDashMayBeGiven() throws Exception {
+        SimulatedRecording sim = Cli.sustained(42);
+        String text = lines(sim.signal(), true).replace("time\temg", "time\tNaN");
+        Out o = stream(text, "--fs", "2000", "--type", "emg");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("NaN", o.json().get(o.json().size() - 1).get("channel").asText());
+        Path f = java.nio.file.Files.writeString(dir.resolve("s.tsv"), lines(sim.signal(), true));
+        Out file = stream("", "--fs", "2000", "--type", "emg", f.toString());
+        assertEquals(0, file.status(), file.err());
+        assertEquals(f.toString(), file.json().get(file.json().size() - 1).get("file").asText());
+        Out dash = stream(lines(sim.signal(), true), "--fs", "2000", "--type", "emg", "-");
+        assertEquals(file.json().get(file.json().size() - 1).get("beatCount"),
+                dash.json().get(dash.json().size() - 1).get("beatCount"));
+    }
+
+    @Test
+    void anAccelerometerIsNamedAsAnalyzeNamesIt() throws Exception {
+        SimulatedRecording sim = Cli.acc(43);
+        Out o = stream(lines(sim.signal(), true).replace("ax\tay\taz", "acc_x\tacc_y\tacc_z"), "--fs", "100",
+                "--type", "acc");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("acc", o.json().get(o.json().size() - 1).get("channel").asText());
+    }
+
+    @Test
+    void anAbsurdRateIsAUsageError() throws Exception {
+        Out o = stream("1\n2\n", "--fs", "1e7", "--type", "emg");
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("at most 1000000"), o.err());
     }
 
     @Test
