@@ -13,7 +13,7 @@ from ._jvm import _start
 KEYS = ("file", "channel", "segment", "segmentStartS", "type", "unit", "sampleRateHz", "durationS",
         "classification", "beatCount", "frequencyHz", "scatsGrade", "clonusDurationS", "rule", "bandHz",
         "episodes", "beats", "spectralPeakHz", "autocorrelationHz", "rhythm", "conditioning", "warnings",
-        "methods")
+        "picture", "methods")
 
 
 class Result(dict):
@@ -126,13 +126,14 @@ def _record(r, channel, unit):
         "conditioning": {
             "filterLowHz": _num(c.filterLowHz()),
             "filterHighHz": _num(c.filterHighHz()),
-            "mainsHz": _num(c.mainsHz()),
+            "mainsHz": _num(c.mainsHz()) if c.mainsHz() > 0 else None,  # no mains stage: null, as the CLI writes it
             "mainsLinesHz": [float(f) for f in c.mainsLinesHz()],
             "filterOrder": int(c.filterOrder()),
             "detectionRateHz": _num(c.detectionRateHz()),
             "delayS": _num(c.delayS()),
         },
         "warnings": [str(w) for w in r.warnings()],
+        "picture": None,  # the CLI names the file it drew with --plot/--plot-dir; an array has none
         "methods": str(r.methods()),
     }
 

@@ -16,12 +16,23 @@ import java.util.List;
  * @param signal   the samples (time 0 at {@code source.startS()}); null once no longer needed
  * @param result   the detector's result, times shifted by {@code source.startS()}
  * @param warnings remarks about the file followed by the detector's warnings
+ * @param picture  the picture drawn of it (--plot, --plot-dir), or null
  */
-record Analysis(String file, Recording.Source source, Signal signal, ClonusResult result, List<String> warnings) {
+record Analysis(String file, Recording.Source source, Signal signal, ClonusResult result, List<String> warnings,
+        String picture) {
 
     /** Copies the list. */
     Analysis {
         warnings = List.copyOf(warnings);
+    }
+
+    Analysis(String file, Recording.Source source, Signal signal, ClonusResult result, List<String> warnings) {
+        this(file, source, signal, result, warnings, null);
+    }
+
+    /** @param path the picture drawn of it @return this analysis naming it */
+    Analysis withPicture(String path) {
+        return new Analysis(file, source, signal, result, warnings, path);
     }
 
     /**
@@ -50,6 +61,6 @@ record Analysis(String file, Recording.Source source, Signal signal, ClonusResul
 
     /** @return this analysis without its samples, so that they can be freed */
     Analysis withoutSignal() {
-        return new Analysis(file, source, null, result, warnings);
+        return new Analysis(file, source, null, result, warnings, picture);
     }
 }

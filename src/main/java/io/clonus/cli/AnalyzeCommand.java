@@ -97,12 +97,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     private Path plot;
 
     @Option(names = "--plot-dir", paramLabel = "DIR",
-            description = "Also draw one picture per signal into DIR (created if needed), named"
-                    + " <file>_<channel>.png.")
+            description = "Also draw one picture per signal into DIR (created if needed), named after the"
+                    + " input's path below the inputs' common folder and the channel:"
+                    + " <folder>_<file>_<channel>.png.")
     private Path plotDir;
 
     @Option(names = "--plot-format", paramLabel = "png|svg", defaultValue = "png",
-            description = "Picture format for --plot-dir. Default: png.")
+            description = "Picture format for --plot-dir (--plot takes it from its file name). Default: png.")
     private String plotFormat;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -149,6 +150,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         DetectorConfig config = detectorOptions.config();
         RecordingReader reader = signalOptions.reader();
         Plots.Format dirFormat = plotDirFormat();
+        if (plotDir == null && spec.commandLine().getParseResult().hasMatchedOption("--plot-format")) {
+            throw usage("--plot-format applies to --plot-dir; --plot takes its format from the file name"
+                    + " (.png or .svg)");
+        }
         if (plot != null && Plots.Format.of(plot) == null) {
             throw usage("--plot " + plot + ": the file name must end in .png or .svg");
         }
@@ -177,7 +182,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         BatchSummary summary = new BatchSummary();
         summary.hiddenSkipped(found.hiddenSkipped());
 
-        // outputs that can fail are opened first, so that a failure leaves nothing half-written behind
+        // outputs that can fail are opened first, so that a failure leaves nothing half-written behind; the
+        // folders of every output are created as --plot-dir's is
+        for (Path file : new Path[] {beats, annotations, plot}) {
+            Path parent = file == null ? null : file.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                try {
+                    Files.createDirectories(parent);
+                } catch (IOException e) {
+                    progress.println(new Failure(file.toString(), "cannot create its folder " + parent + ": "
+                            + Failure.describe(e)).line());
+                    return 1;
+                }
+            }
+        }
         if (plotDir != null) {
             try {
                 Files.createDirectories(plotDir);
@@ -212,7 +230,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Batch batch = new Batch(ClonusDetector.of(config), reader, writers, export,
-                dirFormat, progress, summary, workers);
+                dirFormat, progress, summary, workers, commonFolder(found.files()));
         int done = 0;
         for (Inputs.Item item : found.items()) {
             if (item.problem() != null) {
@@ -265,6 +283,28 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
     }
 
+    /** @return the deepest folder holding every input (absolute), or null without inputs */
+    static Path commonFolder(List<Inputs.Input> inputs) {
+        Path common = null;
+        for (Inputs.Input in : inputs) {
+            Path dir = in.path().toAbsolutePath().normalize().getParent();
+            if (dir == null) {
+                continue;
+            }
+            if (common == null) {
+                common = dir;
+            } else {
+                while (!dir.startsWith(common)) {
+                    common = common.getParent();
+                    if (common == null) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return common;
+    }
+
     /** Refuses an output path that is one of the inputs: writing it would destroy a recording. */
     private void checkNotAnInput(Inputs.Expansion found, Path output, String option) {
         if (output == null) {
@@ -294,9 +334,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         private final Set<String> plotNames = new HashSet<>();
 
         private final int workers;
+        /** The deepest folder holding every input: pictures in --plot-dir are named by the path below it. */
+        private final Path commonFolder;
 
         Batch(ClonusDetector detector, RecordingReader reader, List<ResultWriter> writers, AnnotationExport export,
-                Plots.Format dirFormat, Progress progress, BatchSummary summary, int workers) {
+                Plots.Format dirFormat, Progress progress, BatchSummary summary, int workers, Path commonFolder) {
+            this.commonFolder = commonFolder;
             this.detector = detector;
             this.reader = reader;
             this.writers = writers;
@@ -428,6 +471,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return;
             }
             summary.add(a);
+            if (plot != null || plotDir != null) {
+                a = drawn(in, rec, src, a, where);
+            }
             for (ResultWriter w : writers) {
                 try {
                     w.write(a);
@@ -439,9 +485,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (export != null) {
                 export.add(a);
             }
-            if (plot == null && plotDir == null) {
-                return;
-            }
+        }
+
+        /** Draws the pictures asked for; returns the analysis naming the one drawn (the last, if both). */
+        private Analysis drawn(Inputs.Input in, Recording rec, Recording.Source src, Analysis a, String where) {
             Analysis drawn = a;
             if (a.signal() == null) {
                 // analysed as a stream: the picture needs the samples, read once more
@@ -450,26 +497,51 @@ final class AnalyzeCommand implements Callable<Integer> {
                 } catch (IOException | InputException e) {
                     fail(in, where + "channel '" + src.channel() + "': cannot read the samples for the plot: "
                             + e.getMessage());
-                    return;
+                    return a;
                 }
             }
+            String picture = null;
             if (plot != null) {
-                drawPlot(in, drawn, plotFile(plot, src, rec.sources().size()), Plots.Format.of(plot));
+                Path file = plotFile(plot, src, rec.sources().size());
+                if (drawPlot(in, drawn, fileName(in), file, Plots.Format.of(plot))) {
+                    picture = file.toString();
+                }
             }
             if (plotDir != null) {
-                drawPlot(in, drawn, plotDir.resolve(uniqueName(in, src)), dirFormat);
+                Path file = plotDir.resolve(uniqueName(in, src));
+                if (drawPlot(in, drawn, below(in), file, dirFormat)) {
+                    picture = file.toString();
+                }
             }
+            return picture == null ? a : a.withPicture(picture);
         }
 
-        private void drawPlot(Inputs.Input in, Analysis a, Path file, Plots.Format f) {
+        private static String fileName(Inputs.Input in) {
+            Path name = in.path().getFileName();
+            return name == null ? in.shown() : name.toString();
+        }
+
+        /** The input's path below the inputs' common folder, with '/' ("patient3/session.edf"). */
+        private String below(Inputs.Input in) {
+            Path p = in.path().toAbsolutePath().normalize();
+            if (commonFolder == null || !p.startsWith(commonFolder)) {
+                return fileName(in);
+            }
+            return commonFolder.relativize(p).toString().replace('\\', '/');
+        }
+
+        /** @return whether the picture was written */
+        private boolean drawPlot(Inputs.Input in, Analysis a, String shown, Path file, Plots.Format f) {
             try {
-                Plots.write(a, file, f);
+                Plots.write(a, shown, file, f);
+                return true;
             } catch (IOException e) {
                 fail(in, "channel '" + a.channelAndSegment() + "': cannot write the plot " + file + ": "
                         + Failure.describe(e));
             } catch (RuntimeException e) {
                 unexpected(in, e);
             }
+            return false;
         }
 
         /** --plot FILE with several signals in the file: FILE-channel.ext, so that none overwrites another. */
@@ -483,10 +555,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             return given.resolveSibling(name.substring(0, dot) + suffix + name.substring(dot));
         }
 
+        /**
+         * The picture's name in --plot-dir: the input's path below the inputs' common folder without its
+         * extension, folders joined by '_' ("patient3_session"), then the channel (and segment); "-2", "-3"
+         * only if two names still coincide.
+         */
         private String uniqueName(Inputs.Input in, Recording.Source src) {
-            String file = in.path().getFileName().toString();
+            String file = below(in);
             int dot = file.lastIndexOf('.');
-            String stem = dot > 0 ? file.substring(0, dot) : file;
+            String stem = dot > 0 && dot > file.lastIndexOf('/') ? file.substring(0, dot) : file;
+            stem = stem.replace('/', '_');
             String base = sanitize(stem) + "_" + sanitize(src.channel())
                     + (src.segment() > 0 ? "_seg" + src.segment() : "");
             String name = base;

@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
  *
  * <p>Keys: {@code file, channel, segment, segmentStartS, type, unit, sampleRateHz, durationS,
  * classification, beatCount, frequencyHz, scatsGrade, clonusDurationS, rule, bandHz, episodes[], beats[],
- * spectralPeakHz, autocorrelationHz, rhythm{}, conditioning{}, warnings[]} and, with {@code --methods},
+ * spectralPeakHz, autocorrelationHz, rhythm{}, conditioning{}, warnings[], picture} ({@code picture}: the file
+ * drawn with --plot or --plot-dir, else null) and, with {@code --methods},
  * {@code methods}. An input that gave no result (a file that cannot be read, a channel that fails) gets
  * the object {@code {"file": ..., "error": ...}} instead, so that every input appears.
  */
@@ -148,7 +149,11 @@ final class JsonLinesReport implements ResultWriter {
         g.writeObjectFieldStart("conditioning");
         number(g, "filterLowHz", c.filterLowHz());
         number(g, "filterHighHz", c.filterHighHz());
-        number(g, "mainsHz", c.mainsHz());
+        if (c.mainsHz() > 0) {
+            number(g, "mainsHz", c.mainsHz());
+        } else {
+            g.writeNullField("mainsHz"); // no mains stage: a motion sensor, or EMG with --mains off
+        }
         g.writeArrayFieldStart("mainsLinesHz");
         for (double f : c.mainsLinesHz()) {
             g.writeNumber(f);
@@ -164,6 +169,11 @@ final class JsonLinesReport implements ResultWriter {
             g.writeString(w);
         }
         g.writeEndArray();
+        if (a.picture() != null) {
+            g.writeStringField("picture", a.picture());
+        } else {
+            g.writeNullField("picture");
+        }
         if (methods) {
             g.writeStringField("methods", r.methods());
         }

@@ -89,12 +89,13 @@ final class Plots {
      * Writes the picture of one analysis.
      *
      * @param a      the analysis, with its signal
+     * @param shown  the input as the title names it (a file name, or a path below the inputs' common folder)
      * @param file   where to write (created or replaced)
      * @param format the format
      * @throws IOException if the file cannot be written
      */
-    static void write(Analysis a, Path file, Format format) throws IOException {
-        List<XYChart> charts = charts(a);
+    static void write(Analysis a, String shown, Path file, Format format) throws IOException {
+        List<XYChart> charts = charts(a, shown);
         int height = PANEL_HEIGHT * charts.size();
         if (format == Format.PNG) {
             BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
@@ -135,10 +136,11 @@ final class Plots {
     }
 
     /**
-     * @param a an analysis with its signal
+     * @param a     an analysis with its signal
+     * @param shown the input as the title names it
      * @return the three panels
      */
-    static List<XYChart> charts(Analysis a) {
+    static List<XYChart> charts(Analysis a, String shown) {
         ClonusResult r = a.result();
         double offset = a.source().startS();
         Traces.Trace detection = Traces.detection(a.signal(), r);
@@ -149,9 +151,7 @@ final class Plots {
         boolean emg = r.type() == SignalType.EMG;
 
         // 1: conditioned signal
-        Path name = Path.of(a.file()).getFileName(); // the directories would crowd the title
-        String title = String.format(Locale.ROOT, "%s  %s (%s, %s Hz): %s, %d beat%s%s",
-                name == null ? a.file() : name.toString(),
+        String title = String.format(Locale.ROOT, "%s  %s (%s, %s Hz): %s, %d beat%s%s", shown,
                 a.channelAndSegment(), r.type(), Num.text(r.sampleRateHz()), r.classification(), r.beatCount(),
                 r.beatCount() == 1 ? "" : "s", r.frequencyHz().isPresent()
                         ? String.format(Locale.ROOT, ", %.2f Hz", r.frequencyHz().getAsDouble()) : "");

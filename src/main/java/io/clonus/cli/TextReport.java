@@ -6,18 +6,18 @@ import io.clonus.detect.Conditioning;
 import io.clonus.detect.Episode;
 import io.clonus.detect.RhythmEstimate;
 import java.io.PrintStream;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code --format text}: a readable summary per result. With {@code --methods} the methods paragraph of
- * every distinct configuration (distinct paragraph) follows the last result once. Not thread-safe.
+ * every distinct configuration (distinct paragraph) follows the last result once, headed by the inputs it
+ * covers ("Methods (soleus.csv: EMG soleus; rest.csv: EMG soleus)"). Not thread-safe.
  */
 final class TextReport implements ResultWriter {
     private final PrintStream out;
     private final boolean methods;
-    private final Set<String> paragraphs = new LinkedHashSet<>();
+    /** Each distinct paragraph with the signals it covers, in order of first appearance. */
+    private final java.util.Map<String, java.util.List<String>> paragraphs = new java.util.LinkedHashMap<>();
     private boolean first = true;
 
     TextReport(PrintStream out, boolean methods) {
@@ -68,15 +68,16 @@ final class TextReport implements ResultWriter {
         out.print(b);
         out.flush();
         if (methods) {
-            paragraphs.add(r.methods());
+            paragraphs.computeIfAbsent(r.methods(), k -> new java.util.ArrayList<>())
+                    .add(a.file() + ": " + a.channelAndSegment());
         }
     }
 
     @Override
     public void finish() {
         if (!paragraphs.isEmpty()) {
-            for (String p : paragraphs) {
-                out.print("\nMethods\n\n" + p);
+            for (java.util.Map.Entry<String, java.util.List<String>> p : paragraphs.entrySet()) {
+                out.print("\nMethods (" + String.join("; ", p.getValue()) + ")\n\n" + p.getKey());
             }
             out.flush();
         }

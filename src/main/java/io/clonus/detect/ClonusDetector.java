@@ -66,7 +66,7 @@ public final class ClonusDetector {
      * @throws InvalidSignalException if the signal cannot be analysed (the message says why)
      */
     public ClonusResult analyze(Signal signal, DetectionListener listener) {
-        java.util.Objects.requireNonNull(signal, "signal");
+        java.util.Objects.requireNonNull(signal, "signal is null: pass a Signal, e.g. Signal.emg(label, rateHz, samples)");
         int n = signal.length();
         int axes = signal.axisCount();
         StreamingDetector stream = StreamingDetector.create(config, signal.type(), signal.label(),

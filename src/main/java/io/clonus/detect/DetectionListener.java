@@ -17,6 +17,12 @@ public interface DetectionListener {
     /**
      * An episode has been recognised. Its beats up to now follow as {@link #onBeat} calls.
      *
+     * <p>The start and frequency are what is known at recognition. The final {@link Episode#startS()} and
+     * {@link Episode#frequencyHz()} given to {@link #onEpisodeEnd} may differ: the episode can still be
+     * revised once its end is known (a beat before a gap that nothing confirms is dropped, or the grown
+     * episode falls back to the part that passes its acceptance rules), and the frequency is then taken over
+     * all its beats. Report the values of {@code onEpisodeEnd} as the result.
+     *
      * @param episodeNumber 1 for the first episode of the record, then 2, …
      * @param startS        episode start so far, seconds (half a period before its first beat)
      * @param frequencyHz   beat frequency so far, Hz

@@ -89,7 +89,7 @@ final class SampleChecks {
     void check(int axis, double x) {
         if (!Double.isFinite(x)) {
             throw new InvalidSignalException(label, String.format(Locale.ROOT,
-                    "sample %d%s (t = %.4f s) is %s: fill or cut gaps before analysis", n + 1,
+                    "sample %d%s (t = %.4f s) is %s: fill or cut gaps before analysis", n,
                     axes > 1 ? " of axis " + (axis + 1) : "", n / fs, Double.isNaN(x) ? "NaN" : "infinite"));
         }
         spikes[axis].add(x);
@@ -228,7 +228,8 @@ final class SampleChecks {
             throw new InvalidSignalException(label, "no samples");
         }
         if (n / fs < DetectorConfig.MIN_DURATION_S) {
-            throw new InvalidSignalException(label, "record of " + n + " samples (" + Fmt.num(n / fs) + " s at "
+            throw new InvalidSignalException(label, "record of " + n + (n == 1 ? " sample (" : " samples (")
+                    + Fmt.num(n / fs) + " s at "
                     + Fmt.num(fs) + " Hz) is too short: at least " + Fmt.num(DetectorConfig.MIN_DURATION_S)
                     + " s is needed");
         }
@@ -265,7 +266,7 @@ final class SampleChecks {
         }
     }
 
-    /** "sample 12345 (t = 6.1720 s) is 52 times the surrounding level: an electrode pop or spike? it was left in". */
+    /** "sample 12344 (t = 6.1720 s) is 52 times the surrounding level: an electrode pop or spike? it was left in". */
     private String outlierWarning(int axis, SpikeScan s) {
         StringBuilder w = new StringBuilder();
         if (axes > 1) {
@@ -285,9 +286,12 @@ final class SampleChecks {
         return w.toString();
     }
 
-    /** Sample number from 1 and its time from the record start, as in the NaN message. */
+    /**
+     * Sample number counted from 0, as the index of the array the samples came in (so sample k lies at
+     * t = k / rate), and its time from the record start, as in the NaN message.
+     */
     private String where(long index) {
-        return String.format(Locale.ROOT, "%d (t = %.4f s)", index + 1, index / fs);
+        return String.format(Locale.ROOT, "%d (t = %.4f s)", index, index / fs);
     }
 
     private static String times(double ratio) {

@@ -155,7 +155,7 @@ class OutputFormatsTest {
     void methodsOncePerConfiguration() {
         Cli.Run text = Cli.run("analyze", "-q", "--methods", sustainedCsv.toString(), unsustainedCsv.toString());
         assertEquals(0, text.status(), text::toString);
-        assertEquals(1, count(text.out(), "\nMethods\n"), text::out);
+        assertEquals(1, count(text.out(), "\nMethods ("), text::out);
         assertTrue(text.out().contains("Benz EN"), "references");
         Cli.Run json = Cli.run("analyze", "-q", "--methods", "--format", "json", sustainedCsv.toString());
         assertTrue(json.json().get(0).get("methods").asText().startsWith("Clonus was detected"));
@@ -167,7 +167,13 @@ class OutputFormatsTest {
         Cli.Run r = Cli.run("analyze", "-q", "--methods", sustainedCsv.toString(), acc.toString(),
                 unsustainedCsv.toString());
         assertEquals(0, r.status(), r::toString);
-        assertEquals(2, count(r.out(), "\nMethods\n"), "two distinct paragraphs, each once");
+        assertEquals(2, count(r.out(), "\nMethods ("), "two distinct paragraphs, each once");
+        assertTrue(r.out().contains("\nMethods (" + sustainedCsv + ": EMG soleus; " + unsustainedCsv
+                + ": EMG soleus)\n"), "each names the signals it covers: " + r.out());
+        assertTrue(r.out().contains("\nMethods (" + acc + ": acc)\n"), r::out);
+        Cli.Run json = Cli.run("analyze", "-q", "--format", "json", acc.toString());
+        assertTrue(json.json().get(0).get("conditioning").get("mainsHz").isNull(),
+                "a motion sensor has no mains stage: null, not 0");
     }
 
     @Test

@@ -62,6 +62,24 @@ class PlotTest {
     }
 
     @Test
+    void outputFoldersAreCreatedAndAPlotFormatWithoutPlotDirIsRefused() throws IOException {
+        Path a = Cli.csv(dir.resolve("rec.csv"), Cli.sustained(42).signal(), "EMG left");
+        Path picture = dir.resolve("new/folder/p.svg");
+        Path beats = dir.resolve("other/new/b.csv");
+        Cli.Run r = Cli.run("analyze", "-q", "--format", "json", "--plot", picture.toString(), "--beats",
+                beats.toString(), a.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(Files.size(picture) > 1000, "the folder of --plot is created as --plot-dir's is");
+        assertTrue(Files.readString(beats).startsWith("file,channel"), "and that of --beats");
+        assertEquals(picture.toString(), r.json().get(0).get("picture").asText());
+        Cli.Run svg = Cli.run("analyze", "-q", "--plot-format", "svg", a.toString());
+        assertEquals(2, svg.status(), svg::toString);
+        assertTrue(svg.err().contains("--plot-format applies to --plot-dir"), svg::err);
+        Cli.Run none = Cli.run("analyze", "-q", "--format", "json", a.toString());
+        assertTrue(none.json().get(0).get("picture").isNull(), none::out);
+    }
+
+    @Test
     void plotDirHoldsOnePicturePerSignalWithUniqueNames() throws IOException {
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
@@ -69,13 +87,16 @@ class PlotTest {
         Path b = Cli.csv(dir.resolve("b/rec.csv"), Cli.none(44).signal(), "EMG left");
         Path acc = Cli.csv(dir.resolve("motion.csv"), Cli.acc(7).signal(), "acc x", "acc y", "acc z");
         Path pics = dir.resolve("pictures");
-        Cli.Run r = Cli.run("analyze", "-q", "--plot-dir", pics.toString(), a.toString(), b.toString(),
-                acc.toString());
+        Cli.Run r = Cli.run("analyze", "-q", "--format", "json", "--plot-dir", pics.toString(), a.toString(),
+                b.toString(), acc.toString());
         assertEquals(0, r.status(), r::toString);
         try (Stream<Path> files = Files.list(pics)) {
-            assertEquals(List.of("motion_acc.png", "rec_EMG_left-2.png", "rec_EMG_left.png"),
-                    files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("a_rec_EMG_left.png", "b_rec_EMG_left.png", "motion_acc.png"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "named by the path below the inputs' common folder");
         }
+        assertEquals(pics.resolve("b_rec_EMG_left.png").toString(), r.json().get(1).get("picture").asText(),
+                "the result names its picture");
         assertEquals(1200, png(pics.resolve("motion_acc.png")).getWidth());
         Cli.Run svg = Cli.run("analyze", "-q", "--plot-dir", pics.toString(), "--plot-format", "svg", a.toString());
         assertEquals(0, svg.status(), svg::toString);

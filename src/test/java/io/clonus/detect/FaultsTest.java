@@ -85,7 +85,7 @@ class FaultsTest {
                 double[] y = x.clone();
                 y[i] = pop;
                 ClonusResult r = DETECTOR.analyze(Signal.emg("EMG", FS, y));
-                String expected = String.format(Locale.ROOT, "sample %d (t = %.4f s) is ", i + 1, i / FS);
+                String expected = String.format(Locale.ROOT, "sample %d (t = %.4f s) is ", i, i / FS);
                 List<String> found = r.warnings().stream().filter(w -> w.startsWith(expected)).toList();
                 assertEquals(1, found.size(), () -> i + ": " + r.warnings());
                 assertTrue(found.get(0).endsWith("times the surrounding level: an electrode pop or spike? it was left in"),
@@ -106,9 +106,9 @@ class FaultsTest {
         ClonusResult r = DETECTOR.analyze(Signal.emg("EMG", FS, x));
         List<String> found = r.warnings().stream().filter(w -> w.contains("surrounding level")).toList();
         assertEquals(1, found.size(), r.warnings()::toString);
-        assertTrue(found.get(0).startsWith("sample 12001 (t = 6.0000 s) is "), found.get(0));
+        assertTrue(found.get(0).startsWith("sample 12000 (t = 6.0000 s) is "), found.get(0));
         assertTrue(found.get(0).contains("it was left in; 2 more such samples, the largest "), found.get(0));
-        assertTrue(found.get(0).endsWith(" times at sample 30001 (t = 15.0000 s)"), found.get(0));
+        assertTrue(found.get(0).endsWith(" times at sample 30000 (t = 15.0000 s)"), found.get(0));
     }
 
     @Test

@@ -30,7 +30,7 @@ class InputChecksTest {
         double[] x = noise(4000, 1);
         x[1234] = Double.NaN;
         String m = refused(Signal.emg("soleus", 2000, x));
-        assertTrue(m.contains("soleus") && m.contains("sample 1235") && m.contains("NaN") && m.contains("0.617"), m);
+        assertTrue(m.contains("soleus") && m.contains("sample 1234 ") && m.contains("NaN") && m.contains("0.617"), m);
         double[] y = noise(400, 2);
         y[10] = Double.POSITIVE_INFINITY;
         m = refused(Signal.acc("ankle", 100, noise(400, 3), y, noise(400, 4)));
