@@ -209,12 +209,20 @@ final class Plots {
             }
         }
         String psdUnit = unit.equals("a.u.") ? "a.u." : unit + "²/Hz";
-        XYChart c3 = chart("Welch spectrum of the detection signal; clonus band shaded", "frequency (Hz)",
-                "power density (" + psdUnit + ")");
         double pMax = 0;
         for (double p : py) {
             pMax = Math.max(pMax, p);
         }
+        // densities of small-valued signals (volts: 1e-15) or large ones get a power of ten in the axis title,
+        // so the ticks stay short numbers
+        int exponent = pMax > 0 && (pMax < 1e-2 || pMax >= 1e5) ? (int) Math.floor(Math.log10(pMax)) : 0;
+        double perUnit = Math.pow(10, -exponent);
+        for (int i = 0; i < py.size(); i++) {
+            py.set(i, py.get(i) * perUnit);
+        }
+        pMax *= perUnit;
+        XYChart c3 = chart("Welch spectrum of the detection signal; clonus band shaded", "frequency (Hz)",
+                "power density (" + (exponent == 0 ? "" : "1e" + exponent + " ") + psdUnit + ")");
         pMax = pMax > 0 ? pMax * 1.15 : 1;
         double bandLo = r.config().bandLowHz();
         double bandHi = r.config().bandHighHz();

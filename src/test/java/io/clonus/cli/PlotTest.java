@@ -50,6 +50,26 @@ class PlotTest {
     }
 
     @Test
+    void smallValuedSignalsGetShortTicksWithThePowerOfTenInTheAxisTitle() {
+        io.clonus.detect.Signal s = Cli.sustained(42).signal();
+        double[] volts = s.toArray(0);
+        for (int i = 0; i < volts.length; i++) {
+            volts[i] *= 1e-6; // microvolts written in volts
+        }
+        io.clonus.detect.Signal v = io.clonus.detect.Signal.emg("EMG", s.sampleRateHz(), volts);
+        io.clonus.detect.ClonusResult r = io.clonus.detect.ClonusDetector.create().analyze(v);
+        Analysis a = new Analysis("volts.csv", new io.clonus.analysis.Recording.Source("EMG",
+                io.clonus.detect.SignalType.EMG, s.sampleRateHz(), 0, 1, 0.0, "V", null), v, r, List.of());
+        org.knowm.xchart.XYChart spectrum = Plots.charts(a, "volts.csv").get(2);
+        assertTrue(spectrum.getYAxisTitle().startsWith("power density (1e-1"), spectrum.getYAxisTitle());
+        double max = spectrum.getSeriesMap().get("spectrum").getYData()[0];
+        for (double y : spectrum.getSeriesMap().get("spectrum").getYData()) {
+            max = Math.max(max, y);
+        }
+        assertTrue(max >= 1 && max < 10, "ticks between 0 and 10, not 1e-15: " + max);
+    }
+
+    @Test
     void severalSignalsOfOneFileGetTheirChannelInTheName() throws IOException {
         double[] acc = Arrays.copyOf(Cli.axis(Cli.acc(7), 0), 2000);
         Path edf = Cli.edf(dir.resolve("session.edf"),
