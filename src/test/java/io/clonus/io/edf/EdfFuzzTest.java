@@ -263,7 +263,21 @@ class EdfFuzzTest {
         }
     }
 
-    private String damageTal(byte[] f, int off, int len) {
+    private String damageTal(byte[] f, int regionOff, int regionLen) {
+        // half the time keep the record's time-keeping TAL and damage what follows it (the annotations)
+        int keep = 0;
+        if (rnd.nextBoolean()) {
+            while (keep < regionLen && f[regionOff + keep] != 0) {
+                keep++;
+            }
+            keep = Math.min(regionLen, keep + 1);
+        }
+        int off = regionOff + keep;
+        int len = regionLen - keep;
+        if (len == 0) {
+            return "nothing after the time keeping";
+        }
+        String where = keep > 0 ? " after the time keeping" : "";
         int kind = rnd.nextInt(9);
         byte[] tal;
         String how;
@@ -277,10 +291,12 @@ class EdfFuzzTest {
                 how = "random TAL bytes";
                 break;
             }
-            case 1:
-                tal = ascii("+1" + "0".repeat(len) + "\u0014\u0014\u0000");
-                how = "onset with " + len + " digits";
+            case 1: {
+                int digits = rnd.nextBoolean() ? 300 + rnd.nextInt(200) : 10 + rnd.nextInt(20);
+                tal = ascii("+1" + "0".repeat(digits) + "\u0014text\u0014\u0000");
+                how = "onset with " + digits + " digits";
                 break;
+            }
             case 2:
                 tal = ascii("+0\u0015" + "9".repeat(400) + "\u0014\u0014\u0000");
                 how = "duration with 400 digits";
@@ -329,7 +345,7 @@ class EdfFuzzTest {
         if (kind != 4) {
             Arrays.fill(f, off + n, off + len, (byte) 0);
         }
-        return how;
+        return how + where;
     }
 
     private static byte[] ascii(String s) {
