@@ -77,9 +77,9 @@ public final class FuzzTally {
         counts.computeIfAbsent(category, k -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
     }
 
-    /** The message's shape: quoted values become '…', numbers N, cut at 90 characters. */
+    /** The message's shape: shown bytes and quoted values become '…', numbers N, cut at 90 characters. */
     static String kind(String message) {
-        String k = message.replaceAll("'[^']*'", "'…'").replaceAll("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?", "N");
+        String k = message.replaceAll("\\\\x[0-9A-F]{2}", "?").replaceAll("'[^']*'", "'…'").replaceAll("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?", "N");
         return k.length() > 90 ? k.substring(0, 90) + "…" : k;
     }
 

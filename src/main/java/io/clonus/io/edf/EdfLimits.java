@@ -36,18 +36,20 @@ public final class EdfLimits {
     public static final long MAX_RECORDS = 99_999_999L;
 
     /**
-     * Most bytes in one data record (all signals together): 2 GiB − 1. The EDF specification recommends at
-     * most 61,440; BioSemi's largest layout (280 channels at 16 kHz, 1-s records) is 13.8 MB, and converters
-     * that store a whole recording as one record stay far below this. Offsets inside a record are then
-     * plain {@code int}s.
+     * Most bytes in one data record (all signals together): 2 GiB − 1, the range of a Java {@code int}.
+     * The EDF specification recommends at most 61,440; a BioSemi ActiveTwo at full size (256 + 8 channels at
+     * 16 kHz, 1-s records) writes 13 MB. Records are never read whole into memory (samples are read in
+     * pieces of {@link #READ_CHUNK_BYTES}), so this only keeps record arithmetic within {@code int}; the
+     * check that binds in practice is the file's length.
      */
     public static final long MAX_RECORD_BYTES = Integer.MAX_VALUE;
 
     /**
-     * Highest sample rate, samples per record divided by the record duration: 1 MHz. Surface and
-     * intramuscular EMG amplifiers sample at up to a few tens of kHz (BioSemi ActiveTwo: 16 kHz); a higher
-     * rate means a damaged "number of samples" or "duration of a data record" field (for example
-     * 99,999,999 samples in a 1-s record).
+     * Highest sample rate, samples per record divided by the record duration: 1 MHz, the limit the
+     * delimited-text reader ({@link io.clonus.io.TimeColumn#MAX_RATE_HZ}) and the command line's {@code --fs}
+     * use too. Surface EMG is recorded at up to a few kHz (BioSemi ActiveTwo: 16 kHz), needle EMG at up to
+     * about 100 kHz; a higher rate means a damaged "number of samples" or "duration of a data record" field
+     * (for example 99,999,999 samples in a 1-s record). Annotation signals are not sampled and not checked.
      */
     public static final double MAX_SAMPLE_RATE_HZ = 1_000_000.0;
 
@@ -61,16 +63,16 @@ public final class EdfLimits {
     public static final double MAX_TIME_S = 1e10;
 
     /**
-     * Most bytes of one annotation signal in one data record: 16 MiB. Writers use tens to a few hundred
-     * bytes per record (EDFbrowser and {@link EdfWriter} 120); even an annotation-only file that keeps
-     * 100,000 annotations in one record needs under 10 MB. The reader holds one record's annotation bytes
-     * at a time, so this bounds that buffer.
+     * Most bytes of one annotation signal in one data record: 16 MiB. Writers reserve tens to a few
+     * hundred bytes per record ({@link EdfWriter}'s streaming writer: 120); even an annotation-only file that
+     * keeps 100,000 annotations in one record needs under 10 MB. The reader holds one record's annotation
+     * bytes at a time, so this bounds that buffer.
      */
     public static final int MAX_ANNOTATION_BYTES_PER_RECORD = 16 << 20;
 
     /**
-     * Most annotations (texts of TALs, without the time-keeping ones) in one file: 2,000,000. They are all
-     * kept in memory (about 100 bytes each); a stimulus marker every 100 ms for 24 hours is 864,000.
+     * Most annotations (non-empty texts of TALs) in one file: 2,000,000. They are all kept in memory (about
+     * 100 bytes each, so 200 MB at most); a stimulus marker every 100 ms for 24 hours is 864,000.
      */
     public static final int MAX_ANNOTATIONS = 2_000_000;
 
