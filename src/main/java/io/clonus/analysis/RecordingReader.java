@@ -252,7 +252,6 @@ public final class RecordingReader {
                         axes.stream().map(EdfSignalHeader::index).toList());
                 long from = seg.firstRecord() * axes.get(0).samplesPerRecord();
                 long to = seg.endRecord() * axes.get(0).samplesPerRecord();
-                Path file = reader.file();
                 sources.add(new Recording.Source(g.label(), g.type(), rate, number, segments.size(), seg.startS(),
                         unit, new Recording.Loader() {
                             @Override
@@ -267,8 +266,9 @@ public final class RecordingReader {
                             @Override
                             public ClonusResult analyze(DetectorConfig config, DetectionListener listener)
                                     throws IOException {
-                                // a reader of its own: record by record, and safe beside other signals' workers
-                                try (EdfReader own = EdfReader.open(file)) {
+                                // a reader of its own: record by record, and safe beside other signals' workers;
+                                // reopen() shares the parsed header instead of parsing it again for every signal
+                                try (EdfReader own = reader.reopen()) {
                                     return EdfAnalysis.analyze(own, target, from, to, config, EdfAnalysis.DEFAULT_BLOCK,
                                             listener);
                                 }
