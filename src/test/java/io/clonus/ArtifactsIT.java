@@ -162,6 +162,45 @@ class ArtifactsIT {
      * A user's program, compiled and run against the library jar and exactly the jars a user inherits: it
      * detects clonus in a simulated record, and the tool's libraries are absent.
      */
+    /**
+     * The README's Java example, as a user would paste it into a fresh project that declares only the
+     * dependency: compiled and run on exactly the jars that user gets, its output is the one the README shows.
+     */
+    @Test
+    void theReadmesJavaExampleRunsAndPrintsWhatTheReadmeShows() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile(
+                "<!-- java example: [^>]*-->\\s*```java\\n(.*?)\\n```", java.util.regex.Pattern.DOTALL).matcher(readme);
+        assertTrue(code.find(), "the README marks its Java example");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile(
+                "<!-- output of the java example -->\\s*```\\n(.*?)\\n```", java.util.regex.Pattern.DOTALL).matcher(readme);
+        assertTrue(shown.find(), "the README shows the example's output");
+        Path dir2 = Files.createDirectories(dir.resolve("readme-example"));
+        Path program = Files.writeString(dir2.resolve("FirstLook.java"), code.group(1), StandardCharsets.UTF_8);
+        Run run = java(dir2, "-Djava.awt.headless=true", "-Duser.language=en", "-Duser.country=US", "-cp",
+                String.join(File.pathSeparator, userClasspath()), program.toString());
+        assertEquals(0, run.status, run.err);
+        assertEquals(shown.group(1).strip(), run.out.strip(), "the README's Java example prints this now");
+    }
+
+    /** The library jar and the jars a user of it inherits, from the local repository. */
+    private static List<String> userClasspath() throws IOException {
+        List<JsonNode> inherited = new ArrayList<>();
+        inherited(new ObjectMapper().readTree(TARGET.resolve("dependency-tree.json").toFile()), inherited);
+        List<String> classpath = new ArrayList<>();
+        classpath.add(LIBRARY_JAR.toString());
+        for (JsonNode n : inherited) {
+            Path jar = LOCAL_REPOSITORY.resolve(n.get("groupId").asText().replace('.', '/'))
+                    .resolve(n.get("artifactId").asText()).resolve(n.get("version").asText())
+                    .resolve(n.get("artifactId").asText() + "-" + n.get("version").asText()
+                            + (n.get("classifier").asText().isEmpty() ? "" : "-" + n.get("classifier").asText())
+                            + "." + n.get("type").asText());
+            assertTrue(Files.isRegularFile(jar), "resolved dependency " + jar);
+            classpath.add(jar.toString());
+        }
+        return classpath;
+    }
+
     @Test
     void aUsersProgramRunsOnTheInheritedClasspathAlone() throws Exception {
         List<JsonNode> inherited = new ArrayList<>();
