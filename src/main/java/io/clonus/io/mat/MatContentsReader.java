@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,10 @@ final class MatContentsReader {
     /** Most elements one array may declare: what the file could hold, and {@link MatReader#MAX_SAMPLES}. */
     private final long elementBound;
     private final Budget budget;
-    /** "'x' (logical)": what is not read as channels, for the note. */
-    private final List<String> unused = new ArrayList<>();
+    /** What is not read as channels, for the note: "'x' (logical)", by the place of its variable in the file. */
+    private final List<Unused> unused = new ArrayList<>();
+    /** The place of each top-level variable in the file, as the entry filter saw them. */
+    private final Map<String, Integer> rootIndex = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     /** The top-level variable being read, for messages. */
     private String current;
@@ -179,6 +182,7 @@ final class MatContentsReader {
     /** The entry filter: refuses oversized top-level arrays and skips unused ones unread. */
     private boolean accept(Mat5Reader.EntryHeader h) {
         current = h.getName();
+        rootIndex.putIfAbsent(h.getName(), rootIndex.size());
         int[] dims = h.getDimensions();
         long n = numel(dims);
         if (n < 0) {
@@ -276,6 +280,9 @@ final class MatContentsReader {
     private record Labels(String variable, List<String> names) {
     }
 
+    private record Unused(int rank, String text) {
+    }
+
     /** A vector or matrix to be read as channels. */
     private static final class Item {
         final Scope scope;
@@ -358,13 +365,16 @@ final class MatContentsReader {
                         rateScope.rateVariable));
             }
         }
+        // in file order: those the entry filter skipped were listed while MFL read, before the others
+        String notRead = String.join(", ", unused.stream().sorted(Comparator.comparingInt(Unused::rank))
+                .map(Unused::text).toList());
         if (channels.isEmpty()) {
             throw new InputException("no numeric channel: no real numeric vector or matrix of channels in the file"
-                    + (unused.isEmpty() ? "" : "; not read: " + String.join(", ", unused)));
+                    + (unused.isEmpty() ? "" : "; not read: " + notRead));
         }
         List<String> all = new ArrayList<>();
         if (!unused.isEmpty()) {
-            all.add("not read as channels: " + String.join(", ", unused));
+            all.add("not read as channels: " + notRead);
         }
         all.addAll(notes);
         return new MatReader.Contents(channels, all);
@@ -476,32 +486,30 @@ final class MatContentsReader {
         scope.labels.add(new Labels(path, names));
     }
 
-    private static double[] samples(Item i, int channel) throws InputException {
+    /** The samples of one channel (MFL has checked that the data fill the declared size). */
+    private static double[] samples(Item i, int channel) {
         int n = i.samples();
         double[] x = new double[n];
-        try {
-            if (i.isVector()) {
-                for (int s = 0; s < n; s++) {
-                    x[s] = i.matrix.getDouble(s);
-                }
-            } else if (i.rows >= i.cols) {
-                for (int s = 0; s < n; s++) {
-                    x[s] = i.matrix.getDouble(s, channel);
-                }
-            } else {
-                for (int s = 0; s < n; s++) {
-                    x[s] = i.matrix.getDouble(channel, s);
-                }
+        if (i.isVector()) {
+            for (int s = 0; s < n; s++) {
+                x[s] = i.matrix.getDouble(s);
             }
-        } catch (RuntimeException e) {
-            throw new InputException("variable '" + i.variable + "': its data do not fill its declared size "
-                    + i.rows + "×" + i.cols + ": the file is damaged", e);
+        } else if (i.rows >= i.cols) {
+            for (int s = 0; s < n; s++) {
+                x[s] = i.matrix.getDouble(s, channel);
+            }
+        } else {
+            for (int s = 0; s < n; s++) {
+                x[s] = i.matrix.getDouble(channel, s);
+            }
         }
         return x;
     }
 
     private void unused(String path, String reason) {
-        unused.add("'" + path + "' (" + reason + ")");
+        int dot = path.indexOf('.');
+        String root = dot < 0 ? path : path.substring(0, dot);
+        unused.add(new Unused(rootIndex.getOrDefault(root, Integer.MAX_VALUE), "'" + path + "' (" + reason + ")"));
     }
 
     private static boolean isRateName(String name) {
