@@ -437,7 +437,8 @@ final class MatContentsReader {
             }
         } else {
             int k = Math.min(rows, cols);
-            if (k > MatReader.MAX_MATRIX_CHANNELS || Math.max(rows, cols) < (long) MatReader.MIN_SAMPLES_PER_CHANNEL * k) {
+            if (k > MatReader.MAX_MATRIX_CHANNELS
+                    || Math.max(rows, cols) < (long) MatReader.MIN_SAMPLES_PER_CHANNEL * k) {
                 unused(path, "a " + dims(dims) + " matrix: channels are at most " + MatReader.MAX_MATRIX_CHANNELS
                         + ", with at least " + MatReader.MIN_SAMPLES_PER_CHANNEL + " times as many samples");
             } else {

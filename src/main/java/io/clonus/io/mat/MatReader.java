@@ -340,9 +340,8 @@ public final class MatReader {
                 throw new InputException("MATLAB v7.3 (HDF5) files are not read; save it as v7 in MATLAB: "
                         + resave(file));
             }
-            if (size < HEADER_BYTES) {
-                throw new InputException(size == 0 ? "empty file, not a MATLAB MAT-file"
-                        : "not a MATLAB MAT-file: " + size + " bytes, shorter than the 128-byte header");
+            if (size == 0) {
+                throw new InputException("empty file, not a MATLAB MAT-file");
             }
             if (!text.startsWith(MAT5_TEXT)) {
                 if (text.startsWith("MATLAB")) {
@@ -352,6 +351,9 @@ public final class MatReader {
                 }
                 throw new InputException("not a MATLAB MAT-file: it does not begin with the header 'MATLAB 5.0"
                         + " MAT-file' (MAT level 4 files, which have none, are not read)");
+            }
+            if (size < HEADER_BYTES) {
+                throw new InputException("truncated MAT-file: " + size + " bytes, shorter than its 128-byte header");
             }
             ByteOrder order;
             if (head[126] == 'I' && head[127] == 'M') {

@@ -214,7 +214,8 @@ class MatReaderTest {
         Path file = mat().column("emg", ramp(1000, 1)).scalar("fs", 1000)
                 .add("flags", logical).add("z", complex).add("subject", Mat5.newString("P01"))
                 .add("misc", MatFiles.texts("a", "b")).add("trials", Mat5.newStruct(1, 2))
-                .scalar("gain", 1000).add("nothing", Mat5.newMatrix(0, 0)).add("cube", Mat5.newMatrix(new int[] {3, 4, 5}))
+                .scalar("gain", 1000).add("nothing", Mat5.newMatrix(0, 0))
+                .add("cube", Mat5.newMatrix(new int[] {3, 4, 5}))
                 .column("time", ramp(1000, 0)).column("t", ramp(1000, 0))
                 .add("Fs_ch", column(1000, 1000)).add("srate", column(1000, 2000))
                 .write(dir.resolve("misc.mat"));
@@ -331,7 +332,7 @@ class MatReaderTest {
                         "time,emg\n" + "0,1\n".repeat(100))).getMessage());
         assertEquals("empty file, not a MATLAB MAT-file", refused(Files.write(dir.resolve("e.mat"), new byte[0]))
                 .getMessage());
-        assertEquals("not a MATLAB MAT-file: 40 bytes, shorter than the 128-byte header",
+        assertEquals("truncated MAT-file: 40 bytes, shorter than its 128-byte header",
                 refused(Files.write(dir.resolve("s.mat"), Arrays.copyOf(header(), 40))).getMessage());
         byte[] badMark = header();
         badMark[126] = 'X';
