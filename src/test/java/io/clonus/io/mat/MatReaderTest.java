@@ -424,6 +424,34 @@ class MatReaderTest {
     }
 
     @Test
+    void aBigEndianFileIsReadInItsByteOrder() throws Exception {
+        // as MATLAB on a big-endian machine wrote it: "MI" at bytes 127-128, every number big-endian
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1024).order(java.nio.ByteOrder.BIG_ENDIAN);
+        byte[] text = Arrays.copyOf("MATLAB 5.0 MAT-file, Platform: SOL2".getBytes(StandardCharsets.US_ASCII), 116);
+        Arrays.fill(text, 35, 116, (byte) ' ');
+        b.put(text).putLong(0).putShort((short) 0x0100).put((byte) 'M').put((byte) 'I');
+        for (Object[] v : new Object[][] {{"emg", new double[] {1.5, -2.25, 3, 4}}, {"fs", new double[] {500}}}) {
+            String name = (String) v[0];
+            double[] x = (double[]) v[1];
+            int nameBytes = (name.length() + 7) / 8 * 8;
+            b.putInt(MI_MATRIX).putInt(16 + 16 + 8 + nameBytes + 8 + 8 * x.length);
+            b.putInt(MatFiles.MI_UINT32).putInt(8).putInt(MX_DOUBLE).putInt(0);
+            b.putInt(MI_INT32).putInt(8).putInt(1).putInt(x.length);
+            b.putInt(MI_INT8).putInt(name.length()).put(Arrays.copyOf(name.getBytes(StandardCharsets.US_ASCII),
+                    nameBytes));
+            b.putInt(MI_DOUBLE).putInt(8 * x.length);
+            for (double d : x) {
+                b.putDouble(d);
+            }
+        }
+        Path file = Files.write(dir.resolve("be.mat"), Arrays.copyOf(b.array(), b.position()));
+        assertEquals(java.nio.ByteOrder.BIG_ENDIAN, MatReader.layout(file).order());
+        MatReader.Contents c = MatReader.read(file);
+        assertArrayEquals(new double[] {1.5, -2.25, 3, 4}, c.channel("emg").samples());
+        assertEquals(500.0, c.channel("emg").sampleRateHz());
+    }
+
+    @Test
     void byteOrderAndExtension() throws Exception {
         assertTrue(MatReader.isMat(Path.of("a/B.MAT")));
         assertTrue(MatReader.isMat(Path.of("x.mat")));
