@@ -456,7 +456,8 @@ final class MatContentsReader {
             }
         }
         if (!(v > 0) || Double.isInfinite(v)) {
-            notes.add("'" + path + "' = " + DelimitedText.format(v) + " is no sample rate; not used");
+            notes.add("'" + path + "' = " + (Double.isFinite(v) ? DelimitedText.format(v) : String.valueOf(v))
+                    + " is no sample rate; not used");
         } else if (scope.rateVariable == null) {
             scope.rate = v;
             scope.rateVariable = path;

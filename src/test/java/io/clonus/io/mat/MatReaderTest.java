@@ -233,10 +233,12 @@ class MatReaderTest {
                 .add("Fs", MatFiles.row(1926, 1926)).write(dir.resolve("pc.mat"));
         assertEquals(1926.0, MatReader.read(perChannel).channel("Data[2]").sampleRateHz());
 
-        Path noRate = mat().column("emg", ramp(500, 1)).add("s", struct("EMG", column(ramp(500, 1))))
+        Path noRate = mat().column("emg", ramp(500, 1)).add("s", struct("EMG", column(ramp(500, 1)),
+                        "Fs", Mat5.newScalar(Double.NaN), "fsamp", Mat5.newScalar(-250)))
                 .scalar("fs", 0).write(dir.resolve("nr.mat"));
         MatReader.Contents c = MatReader.read(noRate);
-        assertEquals(List.of("'fs' = 0 is no sample rate; not used"), c.notes());
+        assertEquals(List.of("'s.Fs' = NaN is no sample rate; not used", "'s.fsamp' = -250 is no sample rate; not"
+                + " used", "'fs' = 0 is no sample rate; not used"), c.notes());
         assertTrue(Double.isNaN(c.channel("emg").sampleRateHz()));
         InputException top = assertThrows(InputException.class,
                 () -> c.select(List.of(List.of("emg")), null, 0.01, new ArrayList<>()));
@@ -251,6 +253,15 @@ class MatReaderTest {
         assertEquals(800.0, c.select(List.of(List.of("emg"), List.of("s.EMG")), 800.0, 0.01, notes).get(1)
                 .sampleRateHz());
         assertEquals(List.of(), notes);
+    }
+
+    @Test
+    void theFirstRateOfAPlaceCountsAndALaterDifferentOneIsNoted() throws Exception {
+        Path file = mat().column("emg", ramp(500, 1)).scalar("fs", 2000).scalar("SamplingRate", 1000)
+                .scalar("srate", 2000).write(dir.resolve("two.mat"));
+        MatReader.Contents c = MatReader.read(file);
+        assertEquals("fs", c.channel("emg").rateVariable());
+        assertEquals(List.of("'SamplingRate' gives 1000 Hz, but 'fs' before it 2000 Hz; using 'fs'"), c.notes());
     }
 
     @Test
