@@ -26,13 +26,15 @@ import org.junit.jupiter.api.TestFactory;
  * {@code <!-- output of: clonus ARGS -->} is compared with the output of {@code clonus ARGS} run from the
  * repository root; {@code <!-- output of (json, shortened): clonus ARGS -->} compares a JSON Lines example
  * whose arrays may end in {@code "…"} (the rest left out) with the real objects; {@code (csv, first N rows)}
- * compares the first rows. Run {@code mvn test -Dtest=ReadmeExamplesTest -Dreadme.print=true} to print the
+ * compares the first rows of standard output, {@code (file PATH, first N rows)} those of a file the command
+ * writes. Run {@code mvn test -Dtest=ReadmeExamplesTest -Dreadme.print=true} to print the
  * current outputs for pasting.
  */
 class ReadmeExamplesTest {
     private static final Path README = Path.of("README.md");
     private static final Pattern MARKER = Pattern.compile(
-            "<!-- output of(?: \\((json, shortened|[a-z]+, first \\d+ rows)\\))?: clonus (.+?) -->\\s*\\n```[a-z]*\\n(.*?)\\n```",
+            "<!-- output of(?: \\((json, shortened|[a-z]+, first \\d+ rows|file \\S+, first \\d+ rows)\\))?: clonus (.+?) -->"
+                    + "\\s*\\n```[a-z]*\\n(.*?)\\n```",
             Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,9 +78,12 @@ class ReadmeExamplesTest {
                 compare(JSON.readTree(shown[i]), JSON.readTree(real[i]), "");
             }
         } else {
-            int n = Integer.parseInt(e.mode().replaceAll("\\D+", ""));
+            int n = Integer.parseInt(e.mode().replaceAll("^.*first (\\d+) rows$", "$1"));
             String[] shown = e.shown().strip().split("\n");
-            String[] real = out.split("\n");
+            String[] real = e.mode().startsWith("file ")
+                    ? Files.readString(Path.of(e.mode().split(" ")[1].replace(",", "")), StandardCharsets.UTF_8)
+                            .strip().split("\n")
+                    : out.split("\n");
             assertEquals(n, shown.length, "the README shows the first " + n + " rows");
             for (int i = 0; i < n; i++) {
                 assertEquals(shown[i], real[i], "row " + (i + 1) + " of clonus " + e.args());
