@@ -197,7 +197,7 @@ def main():
     alone = {}
     for g in (good_csv, good_edf):
         p = run([g], a.timeout)
-        alone[g] = [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
+        alone[g] = [json.loads(line) for line in p.stdout.split("\n") if line.strip()]
     tally = collections.Counter()
     problems = []
     n = 0
@@ -231,11 +231,11 @@ def main():
             problems.append(f"batch {batch_no}: exit status {p.returncode}")
         if "Exception" in p.stderr or "\tat " in p.stderr or "Error:" in p.stderr:
             problems.append(f"batch {batch_no}: a Java exception on stderr:\n" + p.stderr[:2000])
-        objs = [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
+        objs = [json.loads(line) for line in p.stdout.split("\n") if line.strip()]
         by_file = collections.defaultdict(list)
         for o in objs:
             by_file[o["file"]].append(o)
-        errors = [ln for ln in p.stderr.splitlines() if ln.startswith("clonus: ") and ": warning: " not in ln]
+        errors = [ln for ln in p.stderr.split("\n") if ln.startswith("clonus: ") and ": warning: " not in ln]
         for f in files:
             got = by_file.get(f, [])
             if not got:
