@@ -96,6 +96,23 @@ class StreamingDetectorTest {
         }
     }
 
+    @Test
+    void theTypedFactoriesAreTheGeneralOne() {
+        SimulatedRecording e = emg();
+        StreamingDetector d = StreamingDetector.emg("EMG", e.signal().sampleRateHz(), CFG, null);
+        d.accept(e.signal().toArray(0), 0, e.signal().length());
+        assertEquals(ClonusDetector.of(CFG).analyze(e.signal()).toString(), d.finish().toString());
+        SimulatedRecording a = acc();
+        double[][] axes = new double[a.signal().axisCount()][];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = a.signal().toArray(i);
+        }
+        StreamingDetector s = StreamingDetector.acc(a.signal().label(), a.signal().sampleRateHz(), axes.length, CFG,
+                null);
+        s.accept(axes, 0, a.signal().length());
+        assertEquals(ClonusDetector.of(CFG).analyze(a.signal()).toString(), s.finish().toString());
+    }
+
     /** Over a simulated set, in odd chunk sizes, streaming gives exactly the offline result. */
     @Test
     void streamingAgreesWithOfflineOverASimulatedSet() {
