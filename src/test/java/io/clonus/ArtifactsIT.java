@@ -186,12 +186,6 @@ class ArtifactsIT {
     }
 
     /**
-     * A user's program, compiled and run against the library jar and exactly the jars a user inherits: it
-     * detects clonus in a simulated record, and the tool's libraries are absent. A .mat file then gives a clear
-     * error naming MFL, the optional dependency; with MFL added to the class path, as a user who reads MATLAB files
-     * declares it, the same program analyses the file.
-     */
-    /**
      * The README's Java example, as a user would paste it into a fresh project that declares only the
      * dependency: compiled and run on exactly the jars that user gets, its output is the one the README shows.
      */
@@ -219,27 +213,21 @@ class ArtifactsIT {
         List<String> classpath = new ArrayList<>();
         classpath.add(LIBRARY_JAR.toString());
         for (JsonNode n : inherited) {
-            Path jar = LOCAL_REPOSITORY.resolve(n.get("groupId").asText().replace('.', '/'))
-                    .resolve(n.get("artifactId").asText()).resolve(n.get("version").asText())
-                    .resolve(n.get("artifactId").asText() + "-" + n.get("version").asText()
-                            + (n.get("classifier").asText().isEmpty() ? "" : "-" + n.get("classifier").asText())
-                            + "." + n.get("type").asText());
-            assertTrue(Files.isRegularFile(jar), "resolved dependency " + jar);
-            classpath.add(jar.toString());
+            classpath.add(jar(n).toString());
         }
         return classpath;
     }
 
+    /**
+     * A user's program, compiled and run against the library jar and exactly the jars a user inherits: it
+     * detects clonus in a simulated record, and the tool's libraries are absent. A .mat file then gives a clear
+     * error naming MFL, the optional dependency; with MFL added to the class path, as a user who reads MATLAB files
+     * declares it, the same program analyses the file.
+     */
     @Test
     void aUsersProgramRunsOnTheInheritedClasspathAlone() throws Exception {
         JsonNode root = new ObjectMapper().readTree(TARGET.resolve("dependency-tree.json").toFile());
-        List<JsonNode> inherited = new ArrayList<>();
-        inherited(root, inherited);
-        List<String> classpath = new ArrayList<>();
-        classpath.add(LIBRARY_JAR.toString());
-        for (JsonNode n : inherited) {
-            classpath.add(jar(n).toString());
-        }
+        List<String> classpath = userClasspath();
         Path program = Files.writeString(dir.resolve("UserProgram.java"), String.join("\n",
                 "import io.clonus.analysis.*;",
                 "import io.clonus.detect.*;",
