@@ -115,7 +115,7 @@ public final class BurstFinder {
      * the envelope and the peak: its lowest {@code burstWindowS} mean is at most {@code maxRelaxedLevel}
      * noise floors (rest) or {@code relaxedShare} of the burst's level (a burst rising from a tonic
      * contraction to several times its level), and its lowest single 4 ms block at most that many floors or
-     * half that share of the envelope peak (a contraction that swings deeply still never falls that low).
+     * {@code relaxedBlockShare} of the envelope peak (a contraction that swings deeply never falls that low).
      * A contraction whose envelope merely swings comes down to neither.
      */
     private boolean relaxesBothSides(long k, long iL, long iR, double f, double level) {
@@ -123,7 +123,7 @@ public final class BurstFinder {
         if (lowestMean(iL, k) > limit || lowestMean(k, iR) > limit) {
             return false;
         }
-        double blockLimit = Math.max(t.maxRelaxedLevel() * f, 0.5 * t.relaxedShare() * h.value(k));
+        double blockLimit = Math.max(t.maxRelaxedLevel() * f, t.relaxedBlockShare() * h.value(k));
         return lowestBlock(iL, k) <= blockLimit && lowestBlock(k, iR) <= blockLimit;
     }
 

@@ -50,7 +50,7 @@ public final class Methods {
                     .append(" of the peak on both sides, around which the rectified EMG relaxed to at most ")
                     .append(n(t.maxRelaxedLevel())).append(" times the noise floor (or its lowest 20 ms mean to ")
                     .append(pct(t.relaxedShare())).append(" of the burst level and its lowest 4 ms block to ")
-                    .append(pct(t.relaxedShare() / 2)).append(" of the envelope peak), and whose level (the largest ").append(n(1000 * t.burstWindowS()))
+                    .append(pct(t.relaxedBlockShare())).append(" of the envelope peak), and whose level (the largest ").append(n(1000 * t.burstWindowS()))
                     .append(" ms mean of the rectified EMG) was at least ").append(n(t.weakSalience()))
                     .append(" times the noise floor (weak) or ").append(n(t.strongSalience()))
                     .append(" times (strong); the floor was the ").append(pct(t.floorQuantile()))

@@ -26,10 +26,13 @@ import java.util.function.Consumer;
  * @param maxRelaxedLevel    EMG: between bursts the rectified EMG comes down to at most this many noise
  *                           floors (default 2), or to {@code relaxedShare} of the burst level
  * @param relaxedShare       EMG: between bursts the lowest 20 ms mean of the rectified EMG may stay up to this
- *                           fraction of the burst level instead of falling to rest, and its lowest 4 ms block up
- *                           to half this fraction of the envelope peak (default 0.3: clonus riding on a tonic
- *                           contraction rises to several times the contraction's level, while a contraction
- *                           that swings by half its level has troughs at a third of its peaks)
+ *                           fraction of the burst level instead of falling to rest (default 0.3: clonus riding on
+ *                           a tonic contraction rises to several times the contraction's level)
+ * @param relaxedBlockShare  EMG: and its lowest single 4 ms block up to this fraction of the envelope peak
+ *                           (default 0.15: a contraction that swings by half its level has troughs at a third of
+ *                           its peaks, which a 4 ms block does not undercut; at 0.3 such a swing at 6 Hz passes
+ *                           as clonus, and clonus on a strong tonic contraction is missed at 0.15, see README
+ *                           Limits)
  * @param minBurstS          EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms
  *                           blocks) is shorter than this, with its energy in about 8 ms, is a single
  *                           motor-unit potential, s (default 0.008; a motor-unit potential lasts 3-10 ms,
@@ -111,6 +114,7 @@ public record Thresholds(
         double minRelaxation,
         double maxRelaxedLevel,
         double relaxedShare,
+        double relaxedBlockShare,
         double minBurstS,
         double singleUnitShare,
         double floorQuantile,
@@ -149,6 +153,7 @@ public record Thresholds(
         fraction("minRelaxation", minRelaxation);
         positive("maxRelaxedLevel", maxRelaxedLevel);
         fraction("relaxedShare", relaxedShare);
+        fraction("relaxedBlockShare", relaxedBlockShare);
         nonNegative("minBurstS", minBurstS);
         fraction("singleUnitShare", singleUnitShare);
         fraction("floorQuantile", floorQuantile);
@@ -259,6 +264,7 @@ public record Thresholds(
             values.put("minRelaxation", 0.5);
             values.put("maxRelaxedLevel", 2.0);
             values.put("relaxedShare", 0.3);
+            values.put("relaxedBlockShare", 0.15);
             values.put("minBurstS", 0.008);
             values.put("singleUnitShare", 0.85);
             values.put("floorQuantile", 0.1);
@@ -340,6 +346,11 @@ public record Thresholds(
         /** @param v EMG: between bursts the lowest 20 ms mean of the rectified EMG may stay up to this ... @return this */
         public Builder relaxedShare(double v) {
             return set("relaxedShare", v);
+        }
+
+        /** @param v see {@link Thresholds#relaxedBlockShare()} @return this */
+        public Builder relaxedBlockShare(double v) {
+            return set("relaxedBlockShare", v);
         }
 
         /** @param v EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms blocks) is ... @return this */
@@ -479,7 +490,7 @@ public record Thresholds(
          */
         public Thresholds build() {
             return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
-                    d("maxRelaxedLevel"), d("relaxedShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
+                    d("maxRelaxedLevel"), d("relaxedShare"), d("relaxedBlockShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
                     d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
                     d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("cycleAmplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
                     d("spectralAgreement"), i("openBeats"), i("minStrongBeats"), d("maxStrayShare"), d("minRelaxedShare"),

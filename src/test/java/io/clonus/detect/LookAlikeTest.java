@@ -75,6 +75,21 @@ class LookAlikeTest {
         assertTrue(r.frequencyHz().isEmpty());
     }
 
+    /**
+     * What keeps a tonic contraction swinging by half its level at 6 Hz from being clonus is the 4 ms block
+     * test of relaxation (Thresholds.relaxedBlockShare): with the block allowed to stay at 30 % of the
+     * envelope peak, its swings pass as beats.
+     */
+    @Test
+    void theBlockTestOfRelaxationIsWhatRefusesADeepSwing() {
+        SimulatedRecording sim = EmgSimulator.builder(2000, 20, 12).noise(5).tonic(3, 12, 60, 0.2, 6, 0.5).build();
+        assertEquals(Classification.NONE, DETECTOR.analyze(sim.signal()).classification());
+        DetectorConfig loose = DetectorConfig.defaults().toBuilder()
+                .thresholds(Thresholds.defaults().toBuilder().relaxedBlockShare(0.3).build()).build();
+        assertTrue(ClonusDetector.of(loose).analyze(sim.signal()).beatCount() > 0,
+                "the swing passes once the block may stay at 30 %");
+    }
+
     @Test
     void aTenHertzTremorIsReportedAtTenHertzNotAsFiveHertzBeats() {
         ClonusResult emg = DETECTOR.analyze(EmgSimulator.builder(2000, 20, 19).noise(5)
