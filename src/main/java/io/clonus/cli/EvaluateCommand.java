@@ -202,7 +202,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (plotDir == null && spec.commandLine().getParseResult().hasMatchedOption("--plot-format")) {
             throw usage("--plot-format applies to --plot-dir");
         }
-        for (String s : suffixes) {
+        for (String s : suffixes.isEmpty() ? List.of("") : suffixes) {
             if (s.isBlank()) {
                 throw usage("--reference-suffix: an empty suffix would make every recording its own reference file");
             }
@@ -252,7 +252,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         } else {
             for (DetectionsFile.Entry e : fromJson.values()) {
-                recordings.add(new Inputs.Input(e.path(), e.shown()));
+                // analyze run on a folder also tried the reference files beside the recordings
+                if (!isReferenceName(e.path())) {
+                    recordings.add(new Inputs.Input(e.path(), e.shown()));
+                }
             }
         }
         if (reference != null && recordings.size() != 1) {
@@ -394,15 +397,22 @@ final class EvaluateCommand implements Callable<Integer> {
         ReferenceSet ref;
         try {
             if (refFile == null) {
+                String none = "no reference: no " + stem(in.path()) + "{" + String.join(",", suffixes) + "} beside it";
                 if (!isEdf(in.path()) || !isEdfPlus(in.path())) {
-                    throw new Unscorable(in.shown(), "no reference: no " + stem(in.path()) + "{"
-                            + String.join(",", suffixes) + "} beside it" + (isEdf(in.path())
-                                    ? " and it is plain EDF, without annotations" : "")
-                            + " (or give --reference FILE)");
+                    throw new Unscorable(in.shown(), none + (isEdf(in.path()) ? " and it is plain EDF, without"
+                            + " annotations" : "") + " (or give --reference FILE)");
                 }
                 refFile = in.path();
                 refShown = "own annotations";
                 ref = References.readEdf(in.path(), label);
+                if (ref.events().isEmpty()) {
+                    // an EDF+ file without a matching annotation may simply not have been annotated: never score it
+                    // as free of clonus unless a reference file says so
+                    throw new Unscorable(in.shown(), none + ", and " + (ref.read() == 0 ? "it has no annotations"
+                            : "none of its " + ref.read() + " annotations" + (label.isBlank() ? ""
+                                    : " contains '" + label.strip() + "'")) + " (a recording without clonus needs a"
+                            + " reference file without events, such as a CSV with only the header 'start,end')");
+                }
             } else {
                 ref = References.read(refFile, label);
                 ref = aligned(in, refFile, refShown, ref);

@@ -258,7 +258,7 @@ final class EvaluationReport {
                 }
                 g.writeEndArray();
                 score(g, r.score());
-                g.writeArrayFieldStart("events");
+                g.writeArrayFieldStart("matches");
                 for (EventMatch m : r.events()) {
                     event(g, m);
                 }
