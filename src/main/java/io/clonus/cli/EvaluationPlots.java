@@ -112,9 +112,10 @@ final class EvaluationPlots {
             hi = Math.max(hi, mean[i]);
             dMax = Math.max(dMax, Math.abs(diff[i]));
         }
-        double pad = hi > lo ? 0.08 * (hi - lo) : Math.max(1e-3, 0.1 * Math.abs(hi));
-        double x0 = lo - pad;
-        double x1 = hi + pad;
+        double pad = 0.08 * (hi - lo);
+        // one mean (a single pair, or all alike): a whole-number range around it, so the ticks stay short
+        double x0 = hi > lo ? lo - pad : Math.floor(lo) - 1;
+        double x1 = hi > lo ? hi + pad : Math.floor(lo) + 2;
         XYSeries points = c.addSeries("pairs", mean, diff);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(SeriesMarkers.CIRCLE);

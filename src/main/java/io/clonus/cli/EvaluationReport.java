@@ -87,9 +87,10 @@ final class EvaluationReport {
                 + (c.truePositives() + c.falsePositives()) + ", Wilson");
         f.row("F1", est(c.f1()), "2TP / (2TP + FP + FN); Wilson interval of TP / (TP + FP + FN) mapped by 2J / (1 + J)");
         if (ev.f1Bootstrap().isPresent()) {
-            f.row("F1, bootstrap", est(ev.f1Bootstrap()), String.format(Locale.ROOT, "percentile interval over %d"
-                    + " recordings resampled %d times (seed %d)", ev.recordings().size(), ev.bootstrapResamples(),
-                    ev.rules().seed()));
+            f.row("F1, bootstrap", est(ev.f1Bootstrap()), String.format(Locale.ROOT, "percentile interval, the %d"
+                    + " recordings resampled %d times (seed %d)%s", ev.recordings().size(), ev.rules().bootstrapResamples(),
+                    ev.rules().seed(), ev.bootstrapResamples() == ev.rules().bootstrapResamples() ? ""
+                            : ", " + ev.bootstrapResamples() + " of them with an event"));
         } else {
             f.row("F1, bootstrap", "-", ev.recordings().size() < 2 ? "needs 2 or more recordings"
                     : ev.rules().bootstrapResamples() == 0 ? "not asked (--bootstrap 0)" : "no event to resample");

@@ -117,7 +117,7 @@ class EvaluateCommandTest {
         for (String s : new String[] {"clonus evaluate: 2 recordings, 3 reference events, 3 detected events",
             "Rules: A reference event counted as detected when a detection overlapped it widened by 1 s before and 1 s"
                     + " after", "sensitivity      1.000 [0.439, 1.000]", "TP / (TP + FN) = 3 / 3, Wilson",
-            "F1, bootstrap", "percentile interval over 2 recordings resampled 2000 times (seed 1)",
+            "F1, bootstrap", "percentile interval, the 2 recordings resampled 2000 times (seed 1)",
             "false positives  0 per 24 h", "ICC(2,1): two-way random effects, absolute agreement, single rater",
             "NONE (missed)", "Per epoch: 120 epochs of 1 s"}) {
             assertTrue(out.contains(s), () -> "no '" + s + "' in\n" + out);
