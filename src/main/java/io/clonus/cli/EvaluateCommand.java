@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true, descriptionHeading = "%n", parameterListHeading = "%n",
         optionListHeading = "%nOptions:%n",
         description = {"Scores detections against a rater's reference events, event by event, per recording and"
-                + " pooled: TP/FN/FP, sensitivity, precision and F1 with 95 % intervals, false positives per 24 h,"
+                + " pooled: TP/FN/FP, sensitivity, precision and F1 with 95 %% intervals, false positives per 24 h,"
                 + " latency, a per-epoch score, the SUSTAINED/UNSUSTAINED/NONE confusion and, for events matched one"
                 + " to one, the agreement of beats, frequency and duration (ICC(2,1), Bland-Altman, Pearson,"
                 + " Spearman).",
@@ -63,10 +63,11 @@ import picocli.CommandLine.Spec;
             "1:some recording could not be scored (one line each on standard error; the figures leave it out)",
             "2:usage error"},
         footerHeading = "%nExamples:%n",
-        footer = {"  clonus evaluate data/                       # data/s01.edf with data/s01_annotations.edf beside it",
-            "  clonus evaluate --reference rater.csv s01.edf --events events.csv",
-            "  clonus analyze --format json data/ > det.jsonl && clonus evaluate --detections det.jsonl",
-            "  clonus evaluate --format json --plot-dir figures/ 'cohort/**/*.edf' > evaluation.json"})
+        footer = {"  clonus evaluate data/     (data/s01.edf scored against data/s01_annotations.edf)",
+            "  clonus evaluate --reference rater.csv --events events.csv s01.edf",
+            "  clonus analyze --format json data/ > det.jsonl",
+            "  clonus evaluate --detections det.jsonl --plot-dir figures/",
+            "  clonus evaluate --format json 'cohort/**/*.edf' > evaluation.json"})
 final class EvaluateCommand implements Callable<Integer> {
     /** Default of {@code --reference-suffix}: EDFbrowser's export names, then tables. */
     static final String DEFAULT_SUFFIXES = "_annotations.edf,_annotations.csv,_annotations.tsv,_annotations.txt";

@@ -327,5 +327,6 @@ class EvaluateCommandTest {
             assertTrue(r.out().contains(s), () -> "no '" + s + "' in\n" + r.out());
         }
         assertTrue(Cli.run("--help").out().contains("evaluate"));
+        assertEquals("", r.err(), "picocli formats every description (a lone % would warn here)");
     }
 }
