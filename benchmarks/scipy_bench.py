@@ -131,19 +131,19 @@ def main():
 
     def ratio(line, num, den, target=None):
         if num not in score or den not in score:
-            print(f"| {line} | missing | {'' if target is None else '≥ ' + str(target)} | |")
+            print(f"| {line} | missing | {'' if target is None else '≥ ' + str(target)} |")
             return
         r = score[num] / score[den]
         if target is None:
-            print(f"| {line} | {r:.2f} | (none) | |")
+            print(f"| {line} | {r:.2f} | |")
         else:
-            print(f"| {line} | {r:.2f} | ≥ {target} | {'PASS' if r >= target else 'FAIL'} |")
+            print(f"| {line} | {r:.2f} | ≥ {target}{'' if r >= target else ' (not reached)'} |")
 
     score["scipy.sosfiltfilt"] = statistics.median(scipy_rates["sosfiltfilt"])
     score["scipy.sosfilt"] = statistics.median(scipy_rates["sosfilt"])
     print()
-    print("| ratio (same run) | value | target | |")
-    print("|---|---:|---:|---|")
+    print("| ratio (same run) | value | aim |")
+    print("|---|---:|---|")
     ratio("emgOffline60s / scipy sosfiltfilt", "DetectorBenchmark.emgOffline60s", "scipy.sosfiltfilt", 2.0)
     ratio("bandPassForward / iirjBandPass", "FilterBenchmark.bandPassForward", "FilterBenchmark.iirjBandPass", 2.0)
     ratio("emgOffline60s / bandPassForward", "DetectorBenchmark.emgOffline60s", "FilterBenchmark.bandPassForward", 0.30)
@@ -159,10 +159,10 @@ def main():
     a = allocs.get("DetectorBenchmark.emgOffline60s")
     if a is not None:
         # input bytes per sample are 8 (one double), so bytes per sample / 8 is allocation / input bytes
-        print(f"| emgOffline60s allocation / input bytes | {a / 8:.2f} | ≤ 4 | {'PASS' if a / 8 <= 4 else 'FAIL'} |")
+        print(f"| emgOffline60s allocation / input bytes | {a / 8:.2f} | ≤ 4{'' if a / 8 <= 4 else ' (not reached)'} |")
     a = allocs.get("DetectorBenchmark.emgStreamingSteadyState")
     if a is not None:
-        print(f"| emgStreamingSteadyState allocation, B/sample | {a:.2g} | ≈ 0 | {'PASS' if a < 0.01 else 'FAIL'} |")
+        print(f"| emgStreamingSteadyState allocation, B/sample | {a:.2g} | ≈ 0{'' if a < 0.01 else ' (not reached)'} |")
     return 0
 
 

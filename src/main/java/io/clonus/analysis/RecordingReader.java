@@ -12,6 +12,7 @@ import io.clonus.io.InputException;
 import io.clonus.io.edf.EdfFormatException;
 import io.clonus.io.edf.EdfReader;
 import io.clonus.io.edf.EdfSignalHeader;
+import io.clonus.io.mat.MatReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import java.util.Map;
 
 /**
  * Opens an input file as a {@link Recording}: delimited text through {@link DelimitedText}, EDF, EDF+ and
- * BDF(+) (by the extension {@code .edf} or {@code .bdf}, any case) through {@link EdfReader}. Channels are
- * chosen and grouped by {@link ChannelPlan}, by column name or EDF label.
+ * BDF(+) (by the extension {@code .edf} or {@code .bdf}, any case) through {@link EdfReader}, MATLAB MAT-files
+ * ({@code .mat}, any case) through {@link MatReader}. Channels are chosen and grouped by {@link ChannelPlan}, by
+ * column name, EDF label or MAT variable.
  *
  * <p>This is the one way from a file to signals: the command line ({@code clonus analyze}) and
  * {@link RecordingAnalyzer} both use it, so a library user gets the signals the command analyses.
@@ -77,7 +79,27 @@ public final class RecordingReader {
      * @throws InputException if its content cannot be used (the message is one line)
      */
     public Recording open(Path file) throws IOException, InputException {
-        return isEdf(file) ? openEdf(file) : openText(file);
+        return isEdf(file) ? openEdf(file) : MatReader.isMat(file) ? openMat(file) : openText(file);
+    }
+
+    /**
+     * A MATLAB MAT-file, read whole by {@link MatReader}: the rate from --fs (winning over the file's, with a
+     * note when they differ by more than {@link #RATE_TOLERANCE}) or from the file's rate variable.
+     */
+    private Recording openMat(Path file) throws IOException, InputException {
+        MatReader.Contents mat = MatReader.read(file);
+        List<String> notes = new ArrayList<>(mat.notes());
+        List<ChannelPlan.Group> groups = plan(mat.names(), notes);
+        List<MatReader.Selection> chosen = mat.select(groups.stream().map(ChannelPlan.Group::channels).toList(),
+                sampleRateHz, RATE_TOLERANCE, notes);
+        List<Recording.Source> sources = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            ChannelPlan.Group g = groups.get(i);
+            MatReader.Selection s = chosen.get(i);
+            sources.add(new Recording.Source(g.label(), g.type(), s.sampleRateHz(), 0, 1, 0.0, "a.u.",
+                    () -> Signal.wrap(g.label(), g.type(), s.sampleRateHz(), s.axes())));
+        }
+        return new Recording(sources, List.of(), notes, null, null);
     }
 
     /**
@@ -252,7 +274,6 @@ public final class RecordingReader {
                         axes.stream().map(EdfSignalHeader::index).toList());
                 long from = seg.firstRecord() * axes.get(0).samplesPerRecord();
                 long to = seg.endRecord() * axes.get(0).samplesPerRecord();
-                Path file = reader.file();
                 sources.add(new Recording.Source(g.label(), g.type(), rate, number, segments.size(), seg.startS(),
                         unit, new Recording.Loader() {
                             @Override
@@ -267,8 +288,9 @@ public final class RecordingReader {
                             @Override
                             public ClonusResult analyze(DetectorConfig config, DetectionListener listener)
                                     throws IOException {
-                                // a reader of its own: record by record, and safe beside other signals' workers
-                                try (EdfReader own = EdfReader.open(file)) {
+                                // a reader of its own: record by record, and safe beside other signals' workers;
+                                // reopen() shares the parsed header instead of parsing it again for every signal
+                                try (EdfReader own = reader.reopen()) {
                                     return EdfAnalysis.analyze(own, target, from, to, config, EdfAnalysis.DEFAULT_BLOCK,
                                             listener);
                                 }

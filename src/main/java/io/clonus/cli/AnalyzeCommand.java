@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
         description = {"Detects clonus in EMG and accelerometer recordings and reports, per signal, the episodes"
                 + " with their beats, frequency, class and SCATS grade.",
             "Inputs: delimited text (.csv .txt .tsv and others; a time column or --fs gives the rate) and"
-                + " EDF, EDF+, BDF (by extension .edf/.bdf). Directories are searched recursively; globs"
+                + " EDF, EDF+, BDF (by extension .edf/.bdf), MATLAB v5-v7 .mat files (a variable such as fs or"
+                + " --fs gives the rate). Directories are searched recursively; globs"
                 + " (*, ?, **) are expanded. Times in every output are seconds from the recording's start."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every input was analysed",

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * <ul>
  * <li>An existing file is taken as it is, whatever its extension.</li>
- * <li>A directory is searched recursively for files ending in {@code .csv .txt .tsv .edf .bdf}
+ * <li>A directory is searched recursively for files ending in {@code .csv .txt .tsv .edf .bdf .mat}
  *     (case-insensitive), sorted by path.</li>
  * <li>Anything else containing {@code * ? [ {} is a glob, expanded here for shells that do not (and for
  *     quoted patterns): {@code *} and {@code ?} stay within a directory, {@code **} crosses directories
@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 final class Inputs {
     /** Extensions of the files taken from directories and globs. */
-    static final List<String> EXTENSIONS = List.of(".csv", ".txt", ".tsv", ".edf", ".bdf");
+    static final List<String> EXTENSIONS = List.of(".csv", ".txt", ".tsv", ".edf", ".bdf", ".mat");
 
     private Inputs() {
     }

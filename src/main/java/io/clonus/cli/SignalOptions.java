@@ -22,12 +22,13 @@ final class SignalOptions {
     private SignalType type;
 
     @Option(names = "--fs", paramLabel = "HZ",
-            description = "Sample rate of delimited text, Hz. Needed without a time column; overrides one"
-                    + " (with a warning when they differ by more than 1 %%). EDF headers give their own.")
+            description = "Sample rate of delimited text and .mat files, Hz. Needed without a time column (or"
+                    + " a .mat rate variable such as fs); overrides one (with a warning when they differ by more"
+                    + " than 1 %%). EDF headers give their own.")
     private Double fs;
 
     @Option(names = "--channels", split = ",", paramLabel = "NAME",
-            description = "Channels to analyse, by column name or EDF label (case-insensitive). Default: every"
+            description = "Channels to analyse, by column name, EDF label or .mat variable (case-insensitive). Default: every"
                     + " channel whose type is known. Accelerometer axes named alike (ACC X, ACC Y, ACC Z)"
                     + " form one signal.")
     private List<String> channels;

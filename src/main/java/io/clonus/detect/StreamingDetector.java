@@ -99,6 +99,37 @@ public final class StreamingDetector {
     }
 
     /**
+     * A detector for one EMG channel, as {@link Signal#emg} describes one.
+     *
+     * @param label        channel name (may be empty)
+     * @param sampleRateHz sample rate, Hz
+     * @param config       detector parameters
+     * @param listener     hears beats and episodes; may be null when only the final result matters
+     * @return a detector waiting for samples ({@link #accept(double[], int, int)})
+     * @throws InvalidSignalException if the sample rate is not positive or too low for EMG
+     */
+    public static StreamingDetector emg(String label, double sampleRateHz, DetectorConfig config,
+            DetectionListener listener) {
+        return create(config, SignalType.EMG, label, sampleRateHz, 1, listener);
+    }
+
+    /**
+     * A detector for the axes of one accelerometer or gyroscope, as {@link Signal#acc} describes one.
+     *
+     * @param label        sensor name (may be empty)
+     * @param sampleRateHz sample rate, Hz
+     * @param axisCount    how many axes each sample carries, 1 to 3
+     * @param config       detector parameters
+     * @param listener     hears beats and episodes; may be null when only the final result matters
+     * @return a detector waiting for samples ({@link #accept(double[][], int, int)}, one array per axis)
+     * @throws InvalidSignalException if the rate is not positive or too low, or the axis count not 1 to 3
+     */
+    public static StreamingDetector acc(String label, double sampleRateHz, int axisCount, DetectorConfig config,
+            DetectionListener listener) {
+        return create(config, SignalType.ACC, label, sampleRateHz, axisCount, listener);
+    }
+
+    /**
      * Feeds samples of a one-axis signal (an EMG channel).
      *
      * @param x      samples, not modified

@@ -493,6 +493,12 @@ public final class DelimitedText {
             }
             double scale = unit.seconds();
             double period = (last - first) * scale / (n - 1);
+            if (!(period > 0 && Double.isFinite(period) && Double.isFinite(1.0 / period))) {
+                // a span that overflows (-1e308 to 1e308) or a step that underflows (0 to 1e-320)
+                throw new InputException(String.format(Locale.ROOT, "time column '%s' runs from %.6g to %.6g over %d"
+                        + " rows, a sampling period of %.6g s, which gives no sample rate; check its values or give --fs",
+                        name, first, last, n, period));
+            }
             if (maxStep * scale > 2.5 * period) {
                 throw new InputException(String.format(Locale.ROOT,
                         "line %d: time column '%s' jumps from %s to %s, a gap of %s sampling periods; the analysis"
@@ -548,6 +554,9 @@ public final class DelimitedText {
     }
 
     static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v); // "Infinity", "NaN": BigDecimal cannot hold them
+        }
         return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
                 .toPlainString();
     }

@@ -1,7 +1,7 @@
 /**
  * Reading recordings, the first step of the pipeline (read → condition → envelope/beats → episodes →
  * classify → report): delimited text files, and the choice of the channels to analyse. EDF, EDF+ and BDF are
- * in {@code io.clonus.io.edf}.
+ * in {@code io.clonus.io.edf}, MATLAB MAT-files in {@code io.clonus.io.mat}.
  *
  * <p>{@link io.clonus.io.DelimitedText} reads comma, tab, semicolon or whitespace separated text with a header
  * row into a {@link io.clonus.io.Table} of numeric columns, taking the sample rate from a time column when

@@ -154,4 +154,14 @@ class RecordingAnalyzerTest {
         assertEquals("line 1 is longer than 1048576 characters: not a delimited text recording (one row per line)",
                 r.error());
     }
+
+    @Test
+    void aPipeIsRefusedWithoutReadingIt() throws Exception {
+        Path fifo = dir.resolve("pipe.csv");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo is not available here");
+        RecordingAnalyzer.FileResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> RecordingAnalyzer.create().analyze(fifo));
+        assertTrue(r.error().startsWith("not a regular file"), r::toString);
+    }
 }

@@ -19,7 +19,7 @@ class InputsTest {
     @BeforeEach
     void tree() throws IOException {
         for (String f : List.of("data/b.csv", "data/a.CSV", "data/sub/c.edf", "data/sub/deeper/d.tsv",
-                "data/sub/notes.md", "data/x1.txt", "data/x22.txt", "other/e.bdf")) {
+                "data/sub/notes.md", "data/sub/f.MAT", "data/x1.txt", "data/x22.txt", "other/e.bdf")) {
             Path p = dir.resolve(f);
             Files.createDirectories(p.getParent());
             Files.writeString(p, "");
@@ -33,8 +33,8 @@ class InputsTest {
 
     @Test
     void directoriesAreSearchedRecursivelyForRecordingsOnly() {
-        assertEquals(List.of("data/a.CSV", "data/b.csv", "data/sub/c.edf", "data/sub/deeper/d.tsv", "data/x1.txt",
-                "data/x22.txt"), shown("data"));
+        assertEquals(List.of("data/a.CSV", "data/b.csv", "data/sub/c.edf", "data/sub/deeper/d.tsv", "data/sub/f.MAT",
+                "data/x1.txt", "data/x22.txt"), shown("data"));
     }
 
     @Test
@@ -42,7 +42,7 @@ class InputsTest {
         assertEquals(List.of("data/b.csv"), shown("data/*.csv"));
         assertEquals(List.of("data/x1.txt"), shown("data/x?.txt"));
         assertEquals(List.of("data/x1.txt", "data/x22.txt"), shown("data/x*"));
-        assertEquals(List.of("data/sub/c.edf", "data/sub/deeper/d.tsv"), shown("data/sub/**"));
+        assertEquals(List.of("data/sub/c.edf", "data/sub/deeper/d.tsv", "data/sub/f.MAT"), shown("data/sub/**"));
         assertEquals(List.of("data/b.csv"), shown("data/**/*.csv"), "** also matches no directory");
         assertEquals(List.of("data/sub/c.edf", "other/e.bdf"), shown("*/**/*.{edf,bdf}"));
         assertEquals(List.of("data/a.CSV", "data/b.csv"), shown("data/[ab].*"));
@@ -50,8 +50,8 @@ class InputsTest {
 
     @Test
     void aFileNamedTwiceIsAnalysedOnce() {
-        assertEquals(List.of("data/b.csv", "data/a.CSV", "data/sub/c.edf", "data/sub/deeper/d.tsv", "data/x1.txt",
-                "data/x22.txt"), shown("data/b.csv", "data", "data/*.csv"));
+        assertEquals(List.of("data/b.csv", "data/a.CSV", "data/sub/c.edf", "data/sub/deeper/d.tsv", "data/sub/f.MAT",
+                "data/x1.txt", "data/x22.txt"), shown("data/b.csv", "data", "data/*.csv"));
     }
 
     @Test
@@ -60,9 +60,9 @@ class InputsTest {
                 "other"), dir);
         assertEquals(List.of("data/b.csv", "other/e.bdf"), e.files().stream().map(Inputs.Input::shown).toList());
         assertEquals(List.of(
-                new Failure("nothing/*.csv", "pattern matches no .csv .txt .tsv .edf .bdf file"),
+                new Failure("nothing/*.csv", "pattern matches no .csv .txt .tsv .edf .bdf .mat file"),
                 new Failure("missing.csv", "no such file or directory"),
-                new Failure("empty", "directory holds no .csv .txt .tsv .edf .bdf file")), e.problems());
+                new Failure("empty", "directory holds no .csv .txt .tsv .edf .bdf .mat file")), e.problems());
         assertTrue(e.items().get(1).problem() != null && e.items().get(4).input() != null);
     }
 
@@ -76,8 +76,8 @@ class InputsTest {
         assertEquals(1, glob.status(), glob::toString);
         List<List<String>> rows = OutputFormatsTest.parseCsv(glob.out());
         assertEquals(List.of(rec + "/day2/p2.csv", rec + "/p1.csv"), List.of(rows.get(1).get(0), rows.get(2).get(0)));
-        assertEquals(List.of("clonus: " + rec + "/*.nothing: pattern matches no .csv .txt .tsv .edf .bdf file"),
-                glob.errLines());
+        assertEquals(List.of("clonus: " + rec + "/*.nothing: pattern matches no .csv .txt .tsv .edf .bdf .mat"
+                + " file"), glob.errLines());
         Cli.Run directory = Cli.run("analyze", "-q", "--format", "csv", rec.toString());
         assertEquals(0, directory.status(), directory::toString);
         assertEquals(3, OutputFormatsTest.parseCsv(directory.out()).size());

@@ -74,4 +74,23 @@ class TimeAndAxisConventionsTest {
         assertEquals(1, r.json().size(), "one sensor, one result: " + r);
         assertEquals("SUSTAINED", r.json().get(0).get("classification").asText(), r::toString);
     }
+
+    @Test
+    void aTypeForcedAgainstAChannelsNameIsAWarning() throws IOException {
+        Path f = Cli.csv(dir.resolve("soleus.csv"), Cli.sustained(1).signal(), "emg_soleus");
+        Cli.Run r = Cli.run("analyze", "--type", "acc", f.toString());
+        assertTrue(r.errLinesAbout(f.toString()).stream().anyMatch(l -> l.contains("warning: channel 'emg_soleus'"
+                + " is named like EMG but analysed as a motion sensor (--type acc)")), r::toString);
+    }
+
+    @Test
+    void anAbsurdRateIsAUsageErrorBeforeAnythingIsAllocated() throws IOException {
+        Path f = Cli.csv(dir.resolve("soleus.csv"), Cli.sustained(1).signal(), "EMG");
+        for (String fs : new String[] {"1e7", "1e300", "0", "-5", "NaN"}) {
+            Cli.Run r = Cli.run("analyze", "--fs", fs, f.toString());
+            assertEquals(2, r.status(), r::toString);
+            assertTrue(r.err().contains("the sample rate must be a positive number of Hz, at most 1000000"), r::err);
+            assertTrue(r.err().length() < 300, "no 300-digit number: " + r.err());
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,8 +49,16 @@ import java.util.regex.Pattern;
  * complete records in the file, with a warning. Bytes after the last declared record are ignored, with a
  * warning.
  *
+ * <p><b>Hostile files.</b> Every size a header declares is checked against the file's length, and against
+ * the plausibility limits in {@link EdfLimits}, before anything is allocated from it; the only buffer for
+ * samples is {@link EdfLimits#READ_CHUNK_BYTES} long whatever the header says. Physical ranges that would
+ * turn a stored value into an infinite or NaN sample, non-finite or implausible durations, rates and TAL
+ * times are refused. So every sample read is finite, and every damaged file gives an
+ * {@link EdfFormatException} whose message names the field, its value and what would be right.
+ *
  * <p><b>Not thread-safe</b>: one reader must be used by one thread at a time (its read buffer is
- * shared). Open one reader per thread to read a file in parallel. Nothing is ever written to the file.
+ * shared). Use {@link #reopen()} to get one reader per thread (or per signal) without parsing the header
+ * again. Nothing is ever written to the file.
  */
 public final class EdfReader implements Closeable {
 
@@ -88,6 +97,10 @@ public final class EdfReader implements Closeable {
     }
 
     private static final int HEADER_BLOCK = 256;
+    /** Records of at most this many bytes are read whole, in batches, when scanning annotations. */
+    private static final int ANNOTATION_BATCH_BYTES = 1 << 20;
+    /** Headers parsed so far in this JVM; lets tests check that a header is parsed once per file. */
+    static final AtomicLong HEADER_PARSES = new AtomicLong();
     private static final Pattern DATE = Pattern.compile("(\\d\\d)\\.(\\d\\d)\\.(\\d\\d|yy)");
     private static final Pattern TIME = Pattern.compile("(\\d\\d)\\.(\\d\\d)\\.(\\d\\d)");
     private static final Pattern PLUS_STARTDATE =
@@ -102,6 +115,8 @@ public final class EdfReader implements Closeable {
     private final long recordBytes;
     private final long[] signalOffsetInRecord;
     private final ByteBuffer buffer;
+    /** Samples {@link #buffer} holds: at most {@link EdfLimits#READ_CHUNK_BYTES} worth. */
+    private final int chunkSamples;
     private final List<String> warnings;
     private final double[] recordOnsets;
     private final List<EdfAnnotation> annotations;
@@ -117,16 +132,17 @@ public final class EdfReader implements Closeable {
         List<EdfSignalHeader> signals = header.signals();
         this.signalOffsetInRecord = new long[signals.size()];
         long off = 0;
-        int maxSignalBytes = 1;
+        int maxSamples = 1;
         for (EdfSignalHeader s : signals) {
             signalOffsetInRecord[s.index()] = off;
-            int bytes = s.samplesPerRecord() * bytesPerSample;
-            off += bytes;
-            maxSignalBytes = Math.max(maxSignalBytes, bytes);
+            off += (long) s.samplesPerRecord() * bytesPerSample;
+            maxSamples = Math.max(maxSamples, s.samplesPerRecord());
         }
-        this.buffer = ByteBuffer.allocate(maxSignalBytes);
+        this.chunkSamples = Math.min(maxSamples, EdfLimits.READ_CHUNK_BYTES / bytesPerSample);
+        this.buffer = ByteBuffer.allocate(chunkSamples * bytesPerSample);
 
         if (header.format().isPlus() && header.recordCount() > 0) {
+            // parseHeader has checked the count against the file size (and EdfLimits.MAX_RECORDS)
             this.recordOnsets = new double[(int) header.recordCount()];
             List<EdfAnnotation> found = new ArrayList<>();
             scanAnnotations(found, warn);
@@ -141,6 +157,22 @@ public final class EdfReader implements Closeable {
                     : List.of();
         }
         this.warnings = List.copyOf(warn);
+    }
+
+    /** A reader of the same file sharing {@code from}'s parsed (immutable) state, with its own channel and buffer. */
+    private EdfReader(EdfReader from, FileChannel channel) {
+        this.file = from.file;
+        this.channel = channel;
+        this.header = from.header;
+        this.bytesPerSample = from.bytesPerSample;
+        this.recordBytes = from.recordBytes;
+        this.signalOffsetInRecord = from.signalOffsetInRecord;
+        this.chunkSamples = from.chunkSamples;
+        this.buffer = ByteBuffer.allocate(from.buffer.capacity());
+        this.warnings = from.warnings;
+        this.recordOnsets = from.recordOnsets;
+        this.annotations = from.annotations;
+        this.segments = from.segments;
     }
 
     /**
@@ -162,6 +194,37 @@ public final class EdfReader implements Closeable {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
             return new EdfReader(file, ch, truncation);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                ch.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Opens another reader of the same file that shares this one's parsed header, warnings, record starts,
+     * annotations and segments, without reading or checking the header again: only the file is opened.
+     * Use it for one reader per thread, or per signal, of a file whose header is large (a file of 9,999
+     * signals has a 2.56 MB header). Works after this reader has been closed; the new reader must be closed
+     * on its own.
+     *
+     * @throws EdfFormatException if the file is now shorter than the header and records this reader uses
+     *     (it was changed since it was opened)
+     * @throws IOException if the file cannot be opened
+     */
+    public EdfReader reopen() throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            long needed = header.headerBytes() + header.recordCount() * recordBytes;
+            long size = ch.size();
+            if (size < needed) {
+                throw error("file is now " + size + " bytes, shorter than the " + needed + " bytes of header and "
+                        + header.recordCount() + " data records it had when it was opened (changed since?)");
+            }
+            return new EdfReader(this, ch);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 ch.close();
@@ -228,7 +291,7 @@ public final class EdfReader implements Closeable {
             long sample = fromSample + done;
             long record = sample / spr;
             int within = (int) (sample % spr);
-            int count = Math.min(spr - within, n - done);
+            int count = Math.min(Math.min(spr - within, n - done), chunkSamples);
             fillBuffer(record, signalIndex, within, count);
             byte[] b = buffer.array();
             int o = outOffset + done;
@@ -260,7 +323,7 @@ public final class EdfReader implements Closeable {
             long sample = fromSample + done;
             long record = sample / spr;
             int within = (int) (sample % spr);
-            int count = Math.min(spr - within, n - done);
+            int count = Math.min(Math.min(spr - within, n - done), chunkSamples);
             fillBuffer(record, signalIndex, within, count);
             byte[] b = buffer.array();
             int o = outOffset + done;
@@ -376,7 +439,10 @@ public final class EdfReader implements Closeable {
         return (int) Math.min(length, total - fromSample);
     }
 
-    /** Reads samples [within, within+count) of one signal in one record into the start of {@link #buffer}. */
+    /**
+     * Reads samples [within, within+count) of one signal in one record into the start of {@link #buffer};
+     * {@code count <= chunkSamples}.
+     */
     private void fillBuffer(long record, int signalIndex, int within, int count) throws IOException {
         long pos = header.headerBytes() + record * recordBytes + signalOffsetInRecord[signalIndex]
                 + (long) within * bytesPerSample;
@@ -409,6 +475,7 @@ public final class EdfReader implements Closeable {
     // ---------------------------------------------------------------- header
 
     private EdfHeader parseHeader(TruncationPolicy truncation, List<String> warn) throws IOException {
+        HEADER_PARSES.incrementAndGet();
         long size = channel.size();
         if (size == 0) {
             throw error("file is empty, not an EDF/BDF file");
@@ -463,6 +530,10 @@ public final class EdfReader implements Closeable {
             throw error("header field 'number of signals' (bytes 252-255) is " + ns
                     + "; a file needs at least one signal");
         }
+        if (ns > EdfLimits.MAX_SIGNALS) { // cannot happen with a 4-character field; kept so the limit is explicit
+            throw error("header field 'number of signals' (bytes 252-255) is " + ns + "; at most "
+                    + EdfLimits.MAX_SIGNALS + " are possible");
+        }
         long expectedHeader = HEADER_BLOCK * (ns + 1);
         if (headerBytesField != expectedHeader) {
             throw error("header field 'number of bytes in header' (bytes 184-191) is " + headerBytesField
@@ -476,6 +547,11 @@ public final class EdfReader implements Closeable {
             throw error("header field 'duration of a data record' (bytes 244-251) is " + text(h, 244, 8)
                     + ", a negative duration");
         }
+        if (duration > EdfLimits.MAX_TIME_S) {
+            throw error("header field 'duration of a data record' (bytes 244-251) is " + text(h, 244, 8)
+                    + " s, more than the " + EdfNumbers.seconds(EdfLimits.MAX_TIME_S)
+                    + " s (about 317 years) a plausible record lasts; expected the seconds one record lasts, such as 1");
+        }
         if (recordCountField < -1) {
             throw error("header field 'number of data records' (bytes 236-243) is " + recordCountField
                     + "; only -1 (unknown, still recording) or a count >= 0 is allowed");
@@ -484,7 +560,7 @@ public final class EdfReader implements Closeable {
         LocalDateTime start = parseStart(h, format, recording, warn);
 
         int n = (int) ns;
-        ByteBuffer sigBuf = ByteBuffer.allocate(n * HEADER_BLOCK);
+        ByteBuffer sigBuf = ByteBuffer.allocate(n * HEADER_BLOCK); // checked above: the file holds it
         readFully(sigBuf, HEADER_BLOCK);
         byte[] sh = sigBuf.array();
         String[] labels = new String[n];
@@ -492,6 +568,7 @@ public final class EdfReader implements Closeable {
             labels[i] = text(sh, i * 16, 16);
         }
         List<EdfSignalHeader> signals = new ArrayList<>(n);
+        boolean firstAnnotation = true;
         for (int i = 0; i < n; i++) {
             String transducer = text(sh, n * 16 + i * 80, 80);
             String dimension = text(sh, n * 96 + i * 8, 8);
@@ -517,8 +594,31 @@ public final class EdfReader implements Closeable {
                 throw error(who + " physical minimum " + text(sh, n * 104 + i * 8, 8) + " equals physical maximum "
                         + text(sh, n * 112 + i * 8, 8) + ", so the signal cannot be scaled");
             }
-            signals.add(new EdfSignalHeader(i, labels[i], transducer, dimension, pmin, pmax, dmin, dmax, prefilter,
-                    (int) Math.min(spr, Integer.MAX_VALUE)));
+            // spr <= 99,999,999 (8 characters), so the int cast is exact
+            EdfSignalHeader signal = new EdfSignalHeader(i, labels[i], transducer, dimension, pmin, pmax, dmin, dmax,
+                    prefilter, (int) spr);
+            checkScaling(signal, format, who, text(sh, n * 104 + i * 8, 8), text(sh, n * 112 + i * 8, 8));
+            boolean annotation = format.isPlus() && signal.isAnnotation();
+            String sprField = "header field 'number of samples in each data record' of " + who + " (bytes "
+                    + (HEADER_BLOCK + n * 216 + i * 8) + "-" + (HEADER_BLOCK + n * 216 + i * 8 + 7) + ") is " + spr;
+            if (annotation) {
+                long bytes = spr * format.bytesPerSample();
+                if (bytes > EdfLimits.MAX_ANNOTATION_BYTES_PER_RECORD) {
+                    throw error(sprField + ", " + bytes + " bytes of annotations per data record; at most "
+                            + EdfLimits.MAX_ANNOTATION_BYTES_PER_RECORD + " are plausible");
+                }
+                if (firstAnnotation && bytes < EdfLimits.MIN_TIME_KEEPING_BYTES) {
+                    throw error(sprField + ", " + bytes + " bytes per data record, too few for the time-keeping"
+                            + " TAL every record starts with (at least " + EdfLimits.MIN_TIME_KEEPING_BYTES + ")");
+                }
+                firstAnnotation = false;
+            } else if (duration > 0 && spr / duration > EdfLimits.MAX_SAMPLE_RATE_HZ) {
+                throw error(sprField + " in data records of " + text(h, 244, 8) + " s, a sample rate of "
+                        + String.format(Locale.ROOT, "%.6g", spr / duration) + " Hz; at most "
+                        + String.format(Locale.ROOT, "%.0f", EdfLimits.MAX_SAMPLE_RATE_HZ)
+                        + " Hz is plausible (check this field and 'duration of a data record')");
+            }
+            signals.add(signal);
         }
 
         boolean anyAnnotation = false;
@@ -549,14 +649,20 @@ public final class EdfReader implements Closeable {
         for (EdfSignalHeader s : signals) {
             recBytes += (long) s.samplesPerRecord() * format.bytesPerSample();
         }
-        if (recBytes > Integer.MAX_VALUE) {
-            throw error("one data record would be " + recBytes + " bytes, which is not plausible");
+        if (recBytes > EdfLimits.MAX_RECORD_BYTES) {
+            throw error("the header fields 'number of samples in each data record' make one data record " + recBytes
+                    + " bytes; at most " + EdfLimits.MAX_RECORD_BYTES + " are plausible");
         }
         long available = size - expectedHeader;
         long complete = available / recBytes;
         long leftover = available % recBytes;
         long recordCount;
         if (recordCountField == -1) {
+            if (complete > EdfLimits.MAX_RECORDS) {
+                throw error("header field 'number of data records' (bytes 236-243) is -1 and the file holds " + complete
+                        + " complete records of " + recBytes + " bytes, more than the " + EdfLimits.MAX_RECORDS
+                        + " the field can express");
+            }
             recordCount = complete;
             warn.add("header field 'number of data records' is -1 (the file was not closed properly, or is still"
                     + " being recorded); using the " + complete + " complete records the file holds"
@@ -579,7 +685,32 @@ public final class EdfReader implements Closeable {
                         + " declared data records; they are ignored");
             }
         }
+        if (recordCount * duration > EdfLimits.MAX_TIME_S) {
+            throw error(recordCount + " data records of " + text(h, 244, 8) + " s (header field 'duration of a data"
+                    + " record', bytes 244-251) span " + EdfNumbers.seconds(recordCount * duration) + " s, more than the "
+                    + EdfNumbers.seconds(EdfLimits.MAX_TIME_S) + " s (about 317 years) a plausible recording spans");
+        }
         return new EdfHeader(format, patient, recording, start, (int) expectedHeader, recordCount, duration, signals);
+    }
+
+    /**
+     * Refuses a physical range that cannot map every value the format can store to a finite, distinct
+     * physical value: stored samples may lie outside the declared digital range, so the whole 16- or 24-bit
+     * range must scale to finite numbers, and one digital step must not round to 0.
+     */
+    private void checkScaling(EdfSignalHeader s, EdfFormat format, String who, String pminText, String pmaxText)
+            throws EdfFormatException {
+        double gain = s.gain();
+        double offset = s.offset();
+        double lo = s.toPhysical(format.digitalFloor());
+        double hi = s.toPhysical(format.digitalCeiling());
+        if (gain == 0 || !Double.isFinite(gain) || !Double.isFinite(offset) || !Double.isFinite(lo)
+                || !Double.isFinite(hi)) {
+            throw error(who + " physical range " + pminText + ".." + pmaxText + " for digital " + s.digitalMin() + ".."
+                    + s.digitalMax() + " cannot be scaled to finite samples (one digital step is "
+                    + gain + "; stored values " + format.digitalFloor() + " and " + format.digitalCeiling() + " would be "
+                    + lo + " and " + hi + "); expected physical limits of a plausible size");
+        }
     }
 
     private LocalDateTime parseStart(byte[] h, EdfFormat format, String recording, List<String> warn)
@@ -660,7 +791,12 @@ public final class EdfReader implements Closeable {
             throw error("header field '" + name + "' (bytes " + off + "-" + (off + len - 1) + ") is '"
                     + Tal.printable(h, off, off + len) + "', expected a number (with '.' as decimal separator)");
         }
-        return Double.parseDouble(v);
+        double d = Double.parseDouble(v);
+        if (!Double.isFinite(d)) {
+            throw error("header field '" + name + "' (bytes " + off + "-" + (off + len - 1) + ") is '" + v
+                    + "', too large to be a number");
+        }
+        return d;
     }
 
     private long signalInteger(byte[] sh, int off, String name, int i, String label) throws EdfFormatException {
@@ -681,7 +817,11 @@ public final class EdfReader implements Closeable {
             throw error(signalFieldMessage(sh, off, name, i, label,
                     "expected a number (with '.' as decimal separator)"));
         }
-        return Double.parseDouble(v);
+        double d = Double.parseDouble(v);
+        if (!Double.isFinite(d)) {
+            throw error(signalFieldMessage(sh, off, name, i, label, "too large to be a number"));
+        }
+        return d;
     }
 
     private static String signalFieldMessage(byte[] sh, int off, String name, int i, String label, String expected) {
@@ -717,8 +857,10 @@ public final class EdfReader implements Closeable {
         }
         // Read whole records in batches when that costs about the same as reading the annotation bytes
         // alone (records within a few disk pages, or mostly annotations); otherwise read only those bytes.
-        boolean batched = recordBytes <= 8192 || annBytes * 4 >= recordBytes;
-        int perBatch = batched ? (int) Math.max(1, Math.min(nRec, (1 << 20) / recordBytes)) : 1;
+        // Either way the buffer is at most ANNOTATION_BATCH_BYTES or one record's annotation bytes
+        // (at most EdfLimits.MAX_ANNOTATION_BYTES_PER_RECORD), and the file holds them (parseHeader).
+        boolean batched = recordBytes <= ANNOTATION_BATCH_BYTES && (recordBytes <= 8192 || annBytes * 4 >= recordBytes);
+        int perBatch = batched ? (int) Math.max(1, Math.min(nRec, ANNOTATION_BATCH_BYTES / recordBytes)) : 1;
         List<Tal.Entry> tals = new ArrayList<>();
         long recordsWithTrailingBytes = 0;
         int firstWithTrailingBytes = -1;
@@ -767,7 +909,7 @@ public final class EdfReader implements Closeable {
         boolean trailing;
         tals.clear();
         try {
-            trailing = Tal.parse(buf, off, len, tals);
+            trailing = Tal.parse(buf, off, len, tals, EdfLimits.MAX_ANNOTATIONS - found.size());
         } catch (Tal.SyntaxException e) {
             throw error("data record " + (record + 1) + ", signal " + (signal.index() + 1) + " '" + signal.label()
                     + "', byte " + e.position + " of its annotations: " + e.getMessage());
@@ -775,8 +917,8 @@ public final class EdfReader implements Closeable {
         int firstTal = 0;
         if (timeKeepingSignal) {
             if (tals.isEmpty() || !tals.get(0).isTimeKeeping()) {
-                String got = tals.isEmpty() ? "no TAL at all" : "'" + tals.get(0).onsetText() + "' with text '"
-                        + tals.get(0).texts().stream().findFirst().orElse("") + "'";
+                String got = tals.isEmpty() ? "no TAL at all" : "'" + abbreviate(tals.get(0).onsetText()) + "' with text '"
+                        + abbreviate(tals.get(0).texts().stream().findFirst().orElse("")) + "'";
                 throw error("data record " + (record + 1) + ": the first TAL of '" + signal.label()
                         + "' must be the record's time-keeping TAL ('+onset' followed by an empty annotation), found "
                         + got);
@@ -796,10 +938,15 @@ public final class EdfReader implements Closeable {
         double dur = Double.isNaN(tal.durationS()) ? 0.0 : tal.durationS();
         for (int j = fromText; j < tal.texts().size(); j++) {
             String text = tal.texts().get(j);
-            if (!text.isEmpty()) {
+            if (!text.isEmpty()) { // Tal.parse has kept the count within EdfLimits.MAX_ANNOTATIONS
                 found.add(new EdfAnnotation(tal.onsetS(), dur, text));
             }
         }
+    }
+
+    /** For messages: at most 40 characters of a text from the file. */
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
     private List<Segment> findSegments() throws EdfFormatException {

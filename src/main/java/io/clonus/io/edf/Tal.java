@@ -1,7 +1,6 @@
 package io.clonus.io.edf;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +40,14 @@ final class Tal {
     /**
      * Parses all TALs in {@code buf[off, off+len)}; stops at the first 0x00 where a TAL would start.
      * Entries go to {@code out}; returns {@code true} if non-zero bytes follow that point (they are
-     * not TALs the specification allows, since TALs must follow each other without gaps).
+     * not TALs the specification allows, since TALs must follow each other without gaps). Empty texts
+     * are kept only as a TAL's first text (which marks a time-keeping TAL), so that a run of 0x14 bytes
+     * costs no memory.
+     *
+     * @param maxTexts most non-empty texts to accept; one more is a {@link SyntaxException}
      */
-    static boolean parse(byte[] buf, int off, int len, List<Entry> out) throws SyntaxException {
+    static boolean parse(byte[] buf, int off, int len, List<Entry> out, int maxTexts) throws SyntaxException {
+        int texts = 0;
         int p = off;
         int end = off + len;
         while (p < end && buf[p] != 0) {
@@ -58,9 +62,16 @@ final class Tal {
                         + "' has no 0x14 byte after its onset");
             }
             String onset = ascii(buf, p, q);
+            String shown = printable(buf, p, q); // for messages: at most 40 characters
             if (!EdfNumbers.isOnset(onset)) {
                 throw new SyntaxException(talStart - off, "TAL onset '" + printable(buf, p, q)
                         + "' is not a signed number such as +12.5");
+            }
+            // the same correctly rounded value as BigDecimal's, in time linear in the length
+            double onsetS = Double.parseDouble(onset);
+            if (!(Math.abs(onsetS) <= EdfLimits.MAX_TIME_S)) {
+                throw new SyntaxException(talStart - off, "TAL onset '" + printable(buf, p, q) + "' is more than "
+                        + EdfNumbers.seconds(EdfLimits.MAX_TIME_S) + " s from the start, not a plausible time");
             }
             double durationS = Double.NaN;
             if (buf[q] == ONSET_END_DURATION) {
@@ -70,23 +81,28 @@ final class Tal {
                     e++;
                 }
                 if (e >= end || buf[e] != SEPARATOR) {
-                    throw new SyntaxException(d - off, "TAL duration after onset " + onset
+                    throw new SyntaxException(d - off, "TAL duration after onset " + shown
                             + " is not followed by a 0x14 byte");
                 }
                 String dur = ascii(buf, d, e);
                 if (!EdfNumbers.isDuration(dur)) {
                     throw new SyntaxException(d - off, "TAL duration '" + printable(buf, d, e)
-                            + "' after onset " + onset + " is not an unsigned number such as 1.5");
+                            + "' after onset " + shown + " is not an unsigned number such as 1.5");
                 }
-                durationS = new BigDecimal(dur).doubleValue();
+                durationS = Double.parseDouble(dur);
+                if (!(durationS <= EdfLimits.MAX_TIME_S)) {
+                    throw new SyntaxException(d - off, "TAL duration '" + printable(buf, d, e) + "' after onset "
+                            + shown + " is more than " + EdfNumbers.seconds(EdfLimits.MAX_TIME_S)
+                            + " s, not a plausible duration");
+                }
                 q = e;
             }
             // q is at the 0x14 closing onset[/duration]; then texts, each closed by 0x14, then 0x00
             p = q + 1;
-            List<String> texts = new ArrayList<>(1);
+            List<String> tal = new ArrayList<>(1);
             while (true) {
                 if (p >= end) {
-                    throw new SyntaxException(talStart - off, "TAL at onset " + onset
+                    throw new SyntaxException(talStart - off, "TAL at onset " + shown
                             + " runs to the end of the annotation signal without its closing 0x00 byte");
                 }
                 if (buf[p] == 0) {
@@ -98,13 +114,21 @@ final class Tal {
                     t++;
                 }
                 if (t >= end || buf[t] != SEPARATOR) {
-                    throw new SyntaxException(p - off, "annotation text at onset " + onset
+                    throw new SyntaxException(p - off, "annotation text at onset " + shown
                             + " is not closed by a 0x14 byte");
                 }
-                texts.add(utf8(buf, p, t));
+                if (t > p) {
+                    if (++texts > maxTexts) {
+                        throw new SyntaxException(p - off, "more than " + EdfLimits.MAX_ANNOTATIONS
+                                + " annotations in the file, more than are plausible");
+                    }
+                    tal.add(utf8(buf, p, t));
+                } else if (tal.isEmpty()) {
+                    tal.add("");
+                }
                 p = t + 1;
             }
-            out.add(new Entry(onset, new BigDecimal(onset).doubleValue(), durationS, texts));
+            out.add(new Entry(onset, onsetS, durationS, tal));
         }
         for (int i = p; i < end; i++) {
             if (buf[i] != 0) {
