@@ -359,7 +359,12 @@ final class EvaluateCommand implements Callable<Integer> {
             if (e.rule() == null) {
                 throw new Unscorable(in.shown(), "skipped: " + detections + " holds no signal of it");
             }
-            det = e.detections();
+            try {
+                det = e.detections();
+            } catch (IllegalArgumentException ex) {
+                throw new Unscorable(in.shown(), "skipped: " + detections + " gives no analysed time for it (every"
+                        + " signal has durationS 0)");
+            }
             if (signalOptionsChannels() != null) {
                 det = onlyChannels(det, in.shown());
             }

@@ -266,9 +266,12 @@ public final class References {
             if (raw.isBlank() || raw.strip().startsWith("#")) {
                 continue;
             }
-            rows++;
             int lineNo = i + 1;
             List<String> cells = split(raw, sep, file, lineNo);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue; // a spreadsheet's empty row, ",,,"
+            }
+            rows++;
             if (cells.size() > names.size()) {
                 throw new ReferenceException(file, "line " + lineNo + " has " + cells.size() + " fields but the header "
                         + names.size() + (sep == ',' ? " (a decimal comma needs ';' or tab as separator)" : ""));

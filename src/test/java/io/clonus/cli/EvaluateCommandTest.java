@@ -172,6 +172,10 @@ class EvaluateCommandTest {
         Path stream = Files.writeString(dir.resolve("stream.jsonl"), "{\"event\":\"beat\",\"channel\":\"EMG\"}\n");
         assertEquals(List.of("clonus: " + stream + ": line 1: a 'clonus stream' event; give the output of clonus analyze"
                 + " --format json"), Cli.run("evaluate", "--detections", stream.toString()).errLines());
+        Path empty = Files.writeString(dir.resolve("z.jsonl"), "{\"file\":\"" + dir.resolve("z.edf") + "\",\"channel\":"
+                + "\"EMG\",\"durationS\":0,\"rule\":\"beats:5\",\"episodes\":[]}\n");
+        assertEquals("clonus: " + dir.resolve("z.edf") + ": skipped: " + empty + " gives no analysed time for it (every"
+                + " signal has durationS 0)", Cli.run("evaluate", "--detections", empty.toString()).errLines().get(0));
         Path noEpisodes = Files.writeString(dir.resolve("e.jsonl"), "{\"file\":\"x.edf\",\"channel\":\"EMG\"}\n");
         assertEquals(List.of("clonus: " + noEpisodes + ": line 1: no 'durationS'; not a result of clonus analyze"
                 + " --format json"), Cli.run("evaluate", "--detections", noEpisodes.toString()).errLines());

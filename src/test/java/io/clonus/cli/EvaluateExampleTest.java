@@ -115,6 +115,10 @@ class EvaluateExampleTest {
             return;
         }
         String expected = Files.readString(committed, StandardCharsets.UTF_8);
+        String readme = Files.readString(base.resolve("README.md"), StandardCharsets.UTF_8);
+        if (!readme.contains("```\n" + expected + "```\n")) {
+            fail("the README's section on clonus evaluate does not show docs/evaluate-example.txt as it is; paste it");
+        }
         if (!expected.equals(report)) {
             fail("docs/evaluate-example.txt (the README's example) is not what 'clonus evaluate' prints now;"
                     + " regenerate with: mvn test -Dtest=EvaluateExampleTest -Dclonus.regenerateDocs=true\n--- now:\n"

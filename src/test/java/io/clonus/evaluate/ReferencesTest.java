@@ -76,6 +76,8 @@ class ReferencesTest {
         assertTrue(set.notes().get(0).contains("kept 1 of 3 rows"), set.notes().toString());
         // without a label column there is nothing to filter
         assertEquals(2, References.read(write("n.csv", "start,end\n1,2\n3,4\n"), "clonus").events().size());
+        // a spreadsheet's empty rows are no events
+        assertEquals(1, References.read(write("x.csv", "start,end,label\n1,2,clonus\n,,\n , ,\n"), null).read());
     }
 
     @Test
