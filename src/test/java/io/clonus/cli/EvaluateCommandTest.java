@@ -110,6 +110,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void picturesAsSvg() throws IOException {
+        Path pictures = dir.resolve("svg");
+        Cli.Run r = Cli.run("evaluate", "-q", "--plot-dir", pictures.toString(), "--plot-format", "svg", data.toString());
+        assertEquals(0, r.status(), r::toString);
+        for (String picture : new String[] {"bland-altman.svg", "timeline.svg"}) {
+            String svg = Files.readString(pictures.resolve(picture), StandardCharsets.UTF_8);
+            assertTrue(svg.contains("<svg") && svg.strip().endsWith("</svg>"), picture);
+        }
+        assertTrue(Files.readString(pictures.resolve("timeline.svg"), StandardCharsets.UTF_8).contains("sim2.edf"),
+                "rows are named by recording");
+    }
+
+    @Test
     void textReportNamesTheFiguresAndTheirForms() {
         Cli.Run r = Cli.run("evaluate", "-q", data.resolve("sim1.edf").toString(), data.resolve("sim2.edf").toString());
         assertEquals(0, r.status(), r::toString);
