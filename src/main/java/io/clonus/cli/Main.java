@@ -79,6 +79,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new ClonusCommand(err));
         cl.addSubcommand("analyze", new AnalyzeCommand(out, err));
         cl.addSubcommand("stream", new StreamCommand(in, out, err));
+        cl.addSubcommand("evaluate", new EvaluateCommand(out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -12,7 +12,9 @@
  * request a beats CSV, an EDF+ annotation file and plots. {@code clonus analyze} does this for files, the
  * signals of a file in parallel ({@code --threads});
  * {@code clonus stream} runs the {@link io.clonus.detect.StreamingDetector} on samples from standard input and
- * prints each beat and episode as a JSON Lines event as soon as it is known.
+ * prints each beat and episode as a JSON Lines event as soon as it is known. {@code clonus evaluate} scores the
+ * detections of a cohort against raters' reference events with {@link io.clonus.evaluate.Evaluation} and writes
+ * its report, event table and pictures ({@code EvaluationReport}, {@code EvaluationPlots}).
  *
  * <p>{@link io.clonus.cli.Main#run} is the whole tool without {@link java.lang.System#exit}, for tests and
  * embedding; exit status 0 means every input was analysed, 1 that some file or channel failed (one line each
