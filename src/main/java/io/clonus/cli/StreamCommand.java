@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "stream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true, descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
-        description = {"Reads samples from standard input, one line per sample, and prints beats and episodes as"
+        description = {"Reads samples from standard input (or FILE), one line per sample, and prints beats and episodes as"
                 + " JSON Lines as they happen, then each signal's result (the analyze --format json schema).",
             "With --type emg every column is a channel of its own; with --type acc the columns (up to 3) are the"
                 + " axes of one sensor. A column named time or t is skipped."},
