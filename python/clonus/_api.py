@@ -254,7 +254,8 @@ def analyze(x, fs, kind="emg", *, label="", unit="a.u.", **settings):
 
     Returns:
         Result: a dict with the keys of one CLI JSON record, at full double precision (the CLI rounds
-        to 7 significant digits); ``file``, ``segment`` and ``segmentStartS`` are None.
+        to 7 significant digits, times to the microsecond); ``file``, ``segment``, ``segmentStartS`` and
+        ``picture`` are None.
 
     Raises:
         ValueError: for samples or settings the detector refuses (NaN or infinite samples, too short, a
@@ -294,7 +295,7 @@ def analyze_file(path, *, kind=None, fs=None, channels=None, **settings):
 
     This runs the command-line tool inside the JVM (``io.clonus.cli.Main.run``), so files are read, their
     channels chosen and grouped into sensors, and EDF+D segments split as the CLI does, and the results are
-    the CLI's JSON records, numbers rounded to 7 significant digits.
+    the CLI's JSON records, numbers rounded to 7 significant digits, times to the microsecond.
 
     Args:
         path: a delimited text file (a ``time`` column gives the rate, else give ``fs``) or EDF/EDF+/BDF
