@@ -182,6 +182,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 && found.files().size() > 1, found.files().size());
         BatchSummary summary = new BatchSummary();
         summary.hiddenSkipped(found.hiddenSkipped());
+        summary.annotationOnlySkipped(found.annotationOnlySkipped());
 
         // outputs that can fail are opened first, so that a failure leaves nothing half-written behind; the
         // folders of every output are created as --plot-dir's is

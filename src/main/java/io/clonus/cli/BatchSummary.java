@@ -11,6 +11,7 @@ final class BatchSummary {
     private int signals;
     private int failures;
     private int hiddenSkipped;
+    private int annotationOnlySkipped;
     private final Map<Classification, Integer> signalsByClass = new EnumMap<>(Classification.class);
     private final Map<Classification, Integer> episodesByClass = new EnumMap<>(Classification.class);
 
@@ -25,6 +26,11 @@ final class BatchSummary {
     /** @param n hidden files that directory scans and globs left out */
     void hiddenSkipped(int n) {
         hiddenSkipped += n;
+    }
+
+    /** @param n annotation-only EDF+ files that directory scans and globs left out */
+    void annotationOnlySkipped(int n) {
+        annotationOnlySkipped += n;
     }
 
     void add(Analysis a) {
@@ -44,7 +50,9 @@ final class BatchSummary {
         int episodes = episodesByClass.values().stream().mapToInt(Integer::intValue).sum();
         return "clonus: " + plural(files, "file") + ", " + plural(signals, "signal") + by(signalsByClass) + ", "
                 + plural(episodes, "episode") + by(episodesByClass) + ", " + plural(failures, "failure")
-                + (hiddenSkipped > 0 ? ", " + plural(hiddenSkipped, "hidden file") + " skipped" : "");
+                + (hiddenSkipped > 0 ? ", " + plural(hiddenSkipped, "hidden file") + " skipped" : "")
+                + (annotationOnlySkipped > 0 ? ", " + plural(annotationOnlySkipped, "annotation-only EDF file")
+                        + " skipped" : "");
     }
 
     private static String by(Map<Classification, Integer> counts) {

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * An argument that names something other than a regular file or directory (a FIFO, a device such as
  * {@code /dev/zero}, a socket) is refused at once, since reading it could block or never end. Directory
  * scans and globs skip hidden files and folders (names starting with {@code .}, such as the {@code ._x.edf}
- * companions macOS writes on foreign disks) and count them. Stateless and thread-safe.
+ * companions macOS writes on foreign disks) and annotation-only EDF+ files (a rater's or {@code --annotations}'
+ * file beside a recording), and count them. Stateless and thread-safe.
  */
 final class Inputs {
     /** Extensions of the files taken from directories and globs. */
@@ -64,7 +65,7 @@ final class Inputs {
      * @param items files and problems in argument order (each directory and glob sorted), so that problems
      *              are reported where they arise
      */
-    record Expansion(List<Item> items, int hiddenSkipped) {
+    record Expansion(List<Item> items, int hiddenSkipped, int annotationOnlySkipped) {
         /** @return the files only */
         List<Input> files() {
             return items.stream().filter(i -> i.input() != null).map(Item::input).toList();
@@ -84,7 +85,7 @@ final class Inputs {
     static Expansion expand(List<String> args, Path base) {
         List<Item> items = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
-        int[] hidden = {0};
+        int[] hidden = {0, 0};
         for (String arg : args) {
             Path p = base.resolve(arg);
             try {
@@ -119,7 +120,7 @@ final class Inputs {
                         ? u.getCause() : (IOException) e)));
             }
         }
-        return new Expansion(List.copyOf(items), hidden[0]);
+        return new Expansion(List.copyOf(items), hidden[0], hidden[1]);
     }
 
     private static Item problem(String where, String message) {
@@ -153,6 +154,30 @@ final class Inputs {
         }
     }
 
+    /**
+     * Whether a file is an annotation-only EDF+/BDF+ (one signal, labelled "EDF Annotations" or "BDF
+     * Annotations"), as EDFbrowser exports and {@code --annotations} writes beside recordings: found in a
+     * directory or glob it is not a recording to analyse (named on its own it is analysed and refused). Reads
+     * the first 272 bytes; a file that cannot be read is left to the analysis to report.
+     */
+    static boolean annotationOnly(Path f) {
+        String n = f.getFileName() == null ? "" : f.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!n.endsWith(".edf") && !n.endsWith(".bdf")) {
+            return false;
+        }
+        byte[] head = new byte[272];
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            if (in.readNBytes(head, 0, head.length) < head.length) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        String signals = new String(head, 252, 4, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        String label = new String(head, 256, 16, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        return signals.equals("1") && (label.equals("EDF Annotations") || label.equals("BDF Annotations"));
+    }
+
     /** Whether a path below {@code root} has a hidden component (a name starting with '.'). */
     private static boolean hiddenBelow(Path root, Path f) {
         for (Path part : root.relativize(f)) {
@@ -171,6 +196,11 @@ final class Inputs {
                         boolean h = hiddenBelow(dir, f);
                         hidden[0] += h ? 1 : 0;
                         return !h;
+                    })
+                    .filter(f -> {
+                        boolean a = annotationOnly(f);
+                        hidden[1] += a ? 1 : 0;
+                        return !a;
                     })
                     .map(f -> new Input(f, join(shown, dir.relativize(f))))
                     .sorted(Comparator.comparing(Input::shown))
@@ -210,6 +240,8 @@ final class Inputs {
                 if ((exact.matches(rel) || collapsed.matches(rel)) && hasRecordingExtension(f)) {
                     if (hiddenBelow(root, f)) {
                         hidden[0]++;
+                    } else if (annotationOnly(f)) {
+                        hidden[1]++;
                     } else {
                         out.add(new Input(f, join(shownPrefix, rel)));
                     }

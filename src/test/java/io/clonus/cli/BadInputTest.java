@@ -136,6 +136,22 @@ class BadInputTest {
     }
 
     @Test
+    void annotationOnlyEdfFilesBesideRecordingsAreSkippedInScans() throws IOException {
+        Path d = Files.createDirectories(dir.resolve("rated"));
+        Path rec = Cli.csv(d.resolve("p01.csv"), Cli.unsustained(43).signal(), "EMG");
+        Path notes = d.resolve("p01_annotations.edf");
+        assertEquals(0, Cli.run("analyze", "-q", "--annotations", notes.toString(), rec.toString()).status());
+        Cli.Run r = Cli.run("analyze", "--format", "json", d.toString());
+        assertEquals(0, r.status(), r::toString);
+        assertEquals(1, r.json().size(), r::toString);
+        assertTrue(r.errLines().get(r.errLines().size() - 1).endsWith(", 0 failures, 1 annotation-only EDF file"
+                + " skipped"), r::err);
+        Cli.Run alone = Cli.run("analyze", notes.toString());
+        assertEquals(1, alone.status(), "named on its own it is analysed and refused: " + alone);
+        assertTrue(alone.err().contains("annotation-only"), alone::err);
+    }
+
+    @Test
     void unknownChannelListsTheAvailableOnes() throws IOException {
         Path f = Cli.csv(dir.resolve("two.csv"), io.clonus.detect.Signal.acc("", 1000, noise(3000), noise(3000)),
                 "EMG left", "EMG right");
