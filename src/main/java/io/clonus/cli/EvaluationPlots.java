@@ -1,8 +1,5 @@
 package io.clonus.cli;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import io.clonus.evaluate.Agreement;
 import io.clonus.evaluate.BlandAltman;
 import io.clonus.evaluate.Evaluation;
@@ -13,16 +10,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -69,7 +62,7 @@ final class EvaluationPlots {
         for (Agreement a : List.of(ev.pooled().beats(), ev.pooled().frequency(), ev.pooled().duration())) {
             charts.add(blandAltman(a, ev.rules().confidence()));
         }
-        write(file, format, 3 * PANEL, PANEL, (g) -> {
+        Plots.writeImage(file, format, 3 * PANEL, PANEL, (g) -> {
             for (int i = 0; i < charts.size(); i++) {
                 Graphics2D p = (Graphics2D) g.create();
                 try {
@@ -200,7 +193,7 @@ final class EvaluationPlots {
             s.setMarker(SeriesMarkers.NONE);
         }
         range(c, 0, end > 0 ? end / scale : 1, 0, Math.max(1, n));
-        write(file, format, width, height, g -> c.paint(g, width, height));
+        Plots.writeImage(file, format, width, height, g -> c.paint(g, width, height));
     }
 
     /** Rectangles of one colour, as one polygon series with null separators. */
@@ -272,34 +265,4 @@ final class EvaluationPlots {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    /** Paints onto a canvas. */
-    private interface Painter {
-        void paint(Graphics2D g);
-    }
-
-    private static void write(Path file, Plots.Format format, int width, int height, Painter painter) throws IOException {
-        if (format == Plots.Format.PNG) {
-            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, width, height);
-                painter.paint(g);
-            } finally {
-                g.dispose();
-            }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                if (!ImageIO.write(img, "png", out)) {
-                    throw new IOException("no PNG writer in this Java runtime");
-                }
-            }
-        } else {
-            VectorGraphics2D g = new VectorGraphics2D();
-            painter.paint(g);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
-            }
-        }
-    }
 }

@@ -96,15 +96,34 @@ final class Plots {
      */
     static void write(Analysis a, String shown, Path file, Format format) throws IOException {
         List<XYChart> charts = charts(a, shown);
-        int height = PANEL_HEIGHT * charts.size();
+        writeImage(file, format, WIDTH, PANEL_HEIGHT * charts.size(), g -> paint(g, charts));
+    }
+
+    /** Draws a picture onto a canvas of the picture's size. */
+    interface Painter {
+        /** @param g the canvas, white, origin at the top left */
+        void paint(Graphics2D g);
+    }
+
+    /**
+     * Writes a picture as PNG (antialiased, on white) or SVG: the one writer of every picture of the tool.
+     *
+     * @param file    where to write (created or replaced)
+     * @param format  the format
+     * @param width   width, pixels
+     * @param height  height, pixels
+     * @param painter draws the picture
+     * @throws IOException if the file cannot be written
+     */
+    static void writeImage(Path file, Format format, int width, int height, Painter painter) throws IOException {
         if (format == Format.PNG) {
-            BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
             try {
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 g.setColor(Color.WHITE);
-                g.fillRect(0, 0, WIDTH, height);
-                paint(g, charts);
+                g.fillRect(0, 0, width, height);
+                painter.paint(g);
             } finally {
                 g.dispose();
             }
@@ -115,9 +134,9 @@ final class Plots {
             }
         } else {
             VectorGraphics2D g = new VectorGraphics2D();
-            paint(g, charts);
+            painter.paint(g);
             try (OutputStream out = Files.newOutputStream(file)) {
-                new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height)).writeTo(out);
+                new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
             }
         }
     }
