@@ -42,9 +42,19 @@ public final class BurstFinder {
         this.sink = sink;
         double rate = history.rateHz();
         this.half = lookAround(rate, searchLowHz);
-        this.distance = Math.max(1, (int) Math.floor(0.8 * rate / searchHighHz));
+        this.distance = peakDistance(rate, searchHighHz);
         this.window = Math.max(1, (int) Math.round(thresholds.burstWindowS() * rate));
         this.morphology = new BurstMorphology(thresholds, history, 2 * half + 2);
+    }
+
+    /**
+     * @param rateHz       detection rate, Hz
+     * @param searchHighHz highest rhythm searched, Hz
+     * @return samples a candidate peak must be the highest within on both sides: 0.8 of the shortest beat
+     *         interval (a beat of the fastest rhythm, jittered, still stands alone), at least 1
+     */
+    public static int peakDistance(double rateHz, double searchHighHz) {
+        return Math.max(1, (int) Math.floor(0.8 * rateHz / searchHighHz));
     }
 
     /**

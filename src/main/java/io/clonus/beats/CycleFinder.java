@@ -39,7 +39,7 @@ public final class CycleFinder {
         this.sink = sink;
         double rate = history.rateHz();
         this.half = BurstFinder.lookAround(rate, searchLowHz);
-        this.distance = Math.max(1, (int) Math.floor(0.8 * rate / searchHighHz));
+        this.distance = BurstFinder.peakDistance(rate, searchHighHz);
     }
 
     /**
