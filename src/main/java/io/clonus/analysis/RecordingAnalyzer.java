@@ -243,7 +243,8 @@ public final class RecordingAnalyzer {
             return channel + describe(e);
         }
         if (failure instanceof OutOfMemoryError) {
-            return channel + "out of memory (" + src.type() + ", " + Seconds.text(src.sampleRateHz())
+            return channel + "out of memory (" + src.type() + ", " + new java.math.BigDecimal(src.sampleRateHz())
+                    .round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString()
                     + " Hz); give Java more, e.g. JAVA_OPTS=-Xmx8g";
         }
         return channel + "internal error: " + failure;

@@ -335,7 +335,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         private final BatchSummary summary;
         private final Set<String> plotNames = new HashSet<>();
 
-        private final int workers;
+        private final RecordingAnalyzer analyzer;
         /** The deepest folder holding every input: pictures in --plot-dir are named by the path below it. */
         private final Path commonFolder;
 
@@ -349,7 +349,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             this.dirFormat = dirFormat;
             this.progress = progress;
             this.summary = summary;
-            this.workers = workers;
+            this.analyzer = RecordingAnalyzer.of(detector.config(), reader, workers);
         }
 
         void analyze(Inputs.Input in) {
@@ -391,38 +391,22 @@ final class AnalyzeCommand implements Callable<Integer> {
          * writes the results in file order.
          */
         private void analyzeStreaming(Inputs.Input in, Recording rec) {
-            RecordingAnalyzer.of(detector.config(), reader, workers).analyzeSources(rec,
-                    src -> debugListener(in, src), (src, raw, failure) -> finish(in, rec, src, null, () -> {
-                        if (failure instanceof IOException io) {
-                            throw io;
-                        }
-                        if (failure instanceof InputException ie) {
-                            throw ie;
-                        }
-                        if (failure instanceof RuntimeException re) {
-                            throw re;
-                        }
-                        if (failure instanceof Error er) {
-                            throw er;
-                        }
-                        if (failure != null) {
-                            throw new IllegalStateException(failure);
-                        }
-                        return raw;
-                    }));
+            analyzer.analyzeSources(rec, src -> debugListener(in, src),
+                    (src, raw, failure) -> finish(in, rec, src, null, raw, failure));
         }
 
-        /** Produces a result, or fails trying. */
-        private interface ResultSupplier {
-            ClonusResult get() throws IOException, InputException;
-        }
-
+        /** Analyses one signal held whole (for its pictures). */
         private void analyze(Inputs.Input in, Recording rec, Recording.Source src) {
-            Signal[] loaded = new Signal[1];
-            finish(in, rec, src, loaded, () -> {
-                loaded[0] = src.loader().load();
-                return detector.analyze(loaded[0], debugListener(in, src));
-            });
+            Signal loaded = null;
+            ClonusResult raw = null;
+            Throwable failure = null;
+            try {
+                loaded = src.loader().load();
+                raw = detector.analyze(loaded, debugListener(in, src));
+            } catch (IOException | InputException | RuntimeException | OutOfMemoryError e) {
+                failure = e;
+            }
+            finish(in, rec, src, loaded, raw, failure);
         }
 
         /**
@@ -444,34 +428,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             };
         }
 
-        /** Writes one signal's result, or its one-line failure; {@code loaded} holds the samples if kept. */
-        private void finish(Inputs.Input in, Recording rec, Recording.Source src, Signal[] loaded,
-                ResultSupplier analysis) {
-            String where = src.segment() > 0 ? String.format(Locale.ROOT, "segment %d (from %s s): ", src.segment(),
-                    Num.time(src.startS())) : "";
-            Analysis a;
-            try {
-                ClonusResult raw = analysis.get();
-                a = Analysis.of(in.shown(), src, loaded == null ? null : loaded[0], raw, rec.notes());
-            } catch (InvalidSignalException e) {
-                // the detector's message already names the channel
-                fail(in, where + e.getMessage());
-                return;
-            } catch (InputException e) {
-                fail(in, where + "channel '" + src.channel() + "': " + e.getMessage());
-                return;
-            } catch (IOException e) {
-                fail(in, where + "channel '" + src.channel() + "': " + Failure.describe(e));
-                return;
-            } catch (RuntimeException e) {
+        /**
+         * Writes one signal's result, or its one-line failure ({@link RecordingAnalyzer#describe}, the library's
+         * message); {@code loaded} holds the samples if kept.
+         */
+        private void finish(Inputs.Input in, Recording rec, Recording.Source src, Signal loaded, ClonusResult raw,
+                Throwable failure) {
+            if (failure instanceof RuntimeException e && !(failure instanceof InvalidSignalException)) {
                 unexpected(in, e);
                 return;
-            } catch (OutOfMemoryError e) {
-                // the signal is dropped with this frame, so the batch can go on with smaller inputs
-                fail(in, where + "channel '" + src.channel() + "': out of memory (" + src.type() + ", "
-                        + Num.text(src.sampleRateHz()) + " Hz); give Java more, e.g. JAVA_OPTS=-Xmx8g");
+            }
+            if (failure != null) {
+                // OutOfMemoryError included: the signal is dropped with this frame, so the batch goes on
+                fail(in, RecordingAnalyzer.describe(src, failure));
                 return;
             }
+            String where = src.segment() > 0 ? String.format(Locale.ROOT, "segment %d (from %s s): ", src.segment(),
+                    Num.time(src.startS())) : "";
+            Analysis a = Analysis.of(in.shown(), src, loaded, raw, rec.notes());
             summary.add(a);
             if (plot != null || plotDir != null) {
                 a = drawn(in, rec, src, a, where);
