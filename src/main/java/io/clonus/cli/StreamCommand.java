@@ -186,45 +186,33 @@ final class StreamCommand implements Callable<Integer> {
     }
 
     /**
-     * The time column of a stream, checked as rows arrive: it must increase, and once a second of rows (by
-     * --fs) has arrived, the rate it implies must agree with --fs within 1 %, else a warning says so once.
+     * The time column of a stream, checked as rows arrive ({@link TimeColumn.Track}: it must increase), and once
+     * a second of rows (by --fs) has arrived, the rate it implies must agree with --fs within 1 %, else a
+     * warning says so once.
      */
     private final class TimeCheck {
+        private final TimeColumn.Track track;
         private final String name;
         private final String where;
-        private double first;
-        private double last;
-        private long n;
-        private boolean whole = true;
         private boolean checked;
 
         TimeCheck(String name, String where) {
+            this.track = new TimeColumn.Track(name);
             this.name = name;
             this.where = where;
         }
 
         void add(double t, int line) throws InputException {
-            if (n > 0 && !(t > last)) {
-                throw new InputException(String.format(Locale.ROOT, "line %d: time column '%s' %s (%s after %s)",
-                        line, name, t == last ? "repeats a time" : "goes back", DelimitedText.format(t),
-                        DelimitedText.format(last)));
-            }
-            if (n == 0) {
-                first = t;
-            }
-            whole &= t == Math.rint(t);
-            last = t;
-            n++;
-            if (!checked && n > fs) {
+            track.add(t, line);
+            if (!checked && track.rows() > fs) {
                 checked = true;
                 List<String> notes = new ArrayList<>();
                 try {
-                    TimeColumn.Unit unit = TimeColumn.unit(name, first, last, n, whole, notes);
-                    double implied = (n - 1) / ((last - first) * unit.seconds());
+                    double implied = track.spanRateHz(notes);
                     if (Math.abs(implied - fs) > RecordingReader.RATE_TOLERANCE * fs) {
                         notes.add(String.format(Locale.ROOT, "--fs %s Hz differs from the %s Hz implied by time"
                                 + " column '%s' over its first %d rows; using --fs", DelimitedText.format(fs),
-                                DelimitedText.format(implied), name, n));
+                                DelimitedText.format(implied), name, track.rows()));
                     }
                 } catch (InputException e) {
                     notes.add(e.getMessage().replace(" or give --fs HZ", "") + "; using --fs");

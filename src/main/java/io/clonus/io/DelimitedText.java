@@ -73,7 +73,7 @@ public final class DelimitedText {
         List<String> notes = new ArrayList<>();
         Parser p = Parser.start(lines, notes);
         int timeIdx = timeColumn(p.names);
-        TimeStats time = timeIdx >= 0 ? new TimeStats(p.names[timeIdx]) : null;
+        TimeColumn.Track time = timeIdx >= 0 ? new TimeColumn.Track(p.names[timeIdx]) : null;
         Columns cols = new Columns(p.names.length);
         while (p.next(lines, cols.row)) {
             if (time != null) {
@@ -93,7 +93,7 @@ public final class DelimitedText {
             timeName = p.names[timeIdx];
             try {
                 fs = OptionalDouble.of(time.rateHz(notes));
-            } catch (TimeStats.UnknownUnit e) {
+            } catch (TimeColumn.UnknownUnitException e) {
                 timeProblem = e.getMessage(); // the unit is unknown: a rate given by the user may stand in
             }
             kept.remove(timeIdx);
@@ -156,7 +156,7 @@ public final class DelimitedText {
             List<String> notes = new ArrayList<>();
             Parser p = Parser.start(lines, notes);
             int timeIdx = timeColumn(p.names);
-            TimeStats time = timeIdx >= 0 ? new TimeStats(p.names[timeIdx]) : null;
+            TimeColumn.Track time = timeIdx >= 0 ? new TimeColumn.Track(p.names[timeIdx]) : null;
             double[] row = new double[p.names.length];
             long rows = 0;
             while (p.next(lines, row)) {
@@ -173,7 +173,7 @@ public final class DelimitedText {
             if (time != null) {
                 try {
                     fs = OptionalDouble.of(time.rateHz(notes));
-                } catch (TimeStats.UnknownUnit e) {
+                } catch (TimeColumn.UnknownUnitException e) {
                     problem = e.getMessage();
                 }
             }
@@ -299,41 +299,33 @@ public final class DelimitedText {
             }
         }
 
-        private boolean readLine() throws IOException, InputException {
-            line.setLength(0);
-            if (eof && pos >= len) {
+        /** Makes the next character available in {@code buf[pos]}; false at the end of the input. */
+        private boolean fill() throws IOException {
+            if (pos < len) {
+                return true;
+            }
+            if (eof) {
                 return false;
             }
+            len = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (len <= 0) {
+                eof = true;
+                len = 0;
+                return false;
+            }
+            return true;
+        }
+
+        /** Reads one line (ended by LF, CR LF or CR) into {@code line}; false at the end of the input. */
+        private boolean readLine() throws IOException, InputException {
+            line.setLength(0);
             boolean any = false;
-            while (true) {
-                if (pos >= len) {
-                    len = in.read(buf, 0, buf.length);
-                    pos = 0;
-                    if (len <= 0) {
-                        eof = true;
-                        len = 0;
-                        if (any) {
-                            lineNo++;
-                        }
-                        return any;
-                    }
-                }
+            while (fill()) {
                 char c = buf[pos++];
                 any = true;
-                if (c == '\n') {
-                    lineNo++;
-                    return true;
-                }
-                if (c == '\r') {
-                    if (pos >= len) {
-                        len = in.read(buf, 0, buf.length);
-                        pos = 0;
-                        if (len <= 0) {
-                            eof = true;
-                            len = 0;
-                        }
-                    }
-                    if (pos < len && buf[pos] == '\n') {
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' && fill() && buf[pos] == '\n') {
                         pos++;
                     }
                     lineNo++;
@@ -345,6 +337,10 @@ public final class DelimitedText {
                 }
                 line.append(c);
             }
+            if (any) {
+                lineNo++;
+            }
+            return any;
         }
     }
 
@@ -425,88 +421,6 @@ public final class DelimitedText {
         InputException noRows() {
             return new InputException("no samples: the file has a header (" + String.join(", ", names)
                     + ") but no data rows");
-        }
-    }
-
-    /** The time column, followed row by row: order checked at once, unit and gaps once its span is known. */
-    private static final class TimeStats {
-        /** A time column whose unit cannot be told: a rate given by the user may stand in. */
-        static final class UnknownUnit extends InputException {
-            private static final long serialVersionUID = 1L;
-
-            UnknownUnit(String message) {
-                super(message);
-            }
-        }
-
-        final String name;
-        long n;
-        double first;
-        double last;
-        int lastLine;
-        boolean whole = true;
-        double maxStep;
-        double maxStepFrom;
-        int maxStepLine;
-
-        TimeStats(String name) {
-            this.name = name;
-        }
-
-        void add(double t, int line) throws InputException {
-            if (n > 0) {
-                if (t == last) {
-                    throw new InputException(String.format(Locale.ROOT,
-                            "line %d: time column '%s' repeats %s from line %d; each row needs its own time", line,
-                            name, fmt(t), lastLine));
-                }
-                if (!(t > last)) {
-                    throw new InputException(String.format(Locale.ROOT,
-                            "line %d: time column '%s' goes back (%s after %s); sort the rows or give --fs", line,
-                            name, fmt(t), fmt(last)));
-                }
-                if (t - last > maxStep) {
-                    maxStep = t - last;
-                    maxStepFrom = last;
-                    maxStepLine = line;
-                }
-            } else {
-                first = t;
-            }
-            whole &= t == Math.rint(t);
-            last = t;
-            lastLine = line;
-            n++;
-        }
-
-        /** @return the sample rate, Hz */
-        double rateHz(List<String> notes) throws InputException {
-            if (n < 2) {
-                throw new InputException("time column '" + name + "' has a single row: the sample rate cannot be"
-                        + " derived");
-            }
-            TimeColumn.Unit unit;
-            try {
-                unit = TimeColumn.unit(name, first, last, n, whole, notes);
-            } catch (InputException e) {
-                throw new UnknownUnit(e.getMessage());
-            }
-            double scale = unit.seconds();
-            double period = (last - first) * scale / (n - 1);
-            if (!(period > 0 && Double.isFinite(period) && Double.isFinite(1.0 / period))) {
-                // a span that overflows (-1e308 to 1e308) or a step that underflows (0 to 1e-320)
-                throw new InputException(String.format(Locale.ROOT, "time column '%s' runs from %.6g to %.6g over %d"
-                        + " rows, a sampling period of %.6g s, which gives no sample rate; check its values or give --fs",
-                        name, first, last, n, period));
-            }
-            if (maxStep * scale > 2.5 * period) {
-                throw new InputException(String.format(Locale.ROOT,
-                        "line %d: time column '%s' jumps from %s to %s, a gap of %s sampling periods; the analysis"
-                                + " assumes uniform sampling, so split the file at the gap",
-                        maxStepLine, name, fmt(maxStepFrom), fmt(maxStepFrom + maxStep),
-                        fmt(Math.round(maxStep * scale / period * 10) / 10.0)));
-            }
-            return 1.0 / period;
         }
     }
 

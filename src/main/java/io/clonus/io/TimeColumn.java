@@ -212,6 +212,123 @@ public final class TimeColumn {
         throw new InputException(m.toString());
     }
 
+    /** A time column whose unit cannot be told from its name or values: a rate given by the user may stand in. */
+    public static final class UnknownUnitException extends InputException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownUnitException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A time column followed row by row, for files read as a stream ({@link DelimitedText}, {@code clonus
+     * stream}): order checked at once, unit and gaps once the span is known. Not thread-safe.
+     */
+    public static final class Track {
+        private final String name;
+        private long n;
+        private double first;
+        private double last;
+        private int lastLine;
+        private boolean whole = true;
+        private double maxStep;
+        private double maxStepFrom;
+        private int maxStepLine;
+
+        /** @param name the column's name */
+        public Track(String name) {
+            this.name = name;
+        }
+
+        /**
+         * @param t    the next row's time, in the column's unit
+         * @param line its line number
+         * @throws InputException when it repeats or goes back from the previous time, naming the line
+         */
+        public void add(double t, int line) throws InputException {
+            if (n > 0) {
+                if (t == last) {
+                    throw new InputException(String.format(Locale.ROOT,
+                            "line %d: time column '%s' repeats %s from line %d; each row needs its own time", line,
+                            name, DelimitedText.fmt(t), lastLine));
+                }
+                if (!(t > last)) {
+                    throw new InputException(String.format(Locale.ROOT,
+                            "line %d: time column '%s' goes back (%s after %s); sort the rows or give --fs", line,
+                            name, DelimitedText.fmt(t), DelimitedText.fmt(last)));
+                }
+                if (t - last > maxStep) {
+                    maxStep = t - last;
+                    maxStepFrom = last;
+                    maxStepLine = line;
+                }
+            } else {
+                first = t;
+            }
+            whole &= t == Math.rint(t);
+            last = t;
+            lastLine = line;
+            n++;
+        }
+
+        /** @return rows seen */
+        public long rows() {
+            return n;
+        }
+
+        /**
+         * The rate over the rows so far, without the checks of {@link #rateHz} for gaps and degenerate spans.
+         *
+         * @param notes receives a note when the unit is inferred from the values
+         * @return (rows - 1) / span, Hz
+         * @throws InputException when the unit cannot be told ({@link UnknownUnitException})
+         */
+        public double spanRateHz(List<String> notes) throws InputException {
+            Unit unit = unitOrUnknown(notes);
+            return (n - 1) / ((last - first) * unit.seconds());
+        }
+
+        private Unit unitOrUnknown(List<String> notes) throws UnknownUnitException {
+            try {
+                return unit(name, first, last, n, whole, notes);
+            } catch (InputException e) {
+                throw new UnknownUnitException(e.getMessage());
+            }
+        }
+
+        /**
+         * @param notes receives a note when the unit is inferred from the values
+         * @return the sample rate of the whole column, Hz
+         * @throws UnknownUnitException when the unit cannot be told
+         * @throws InputException       for a single row, a span that gives no rate, or a gap of more than 2.5
+         *                              sampling periods (naming its line)
+         */
+        public double rateHz(List<String> notes) throws InputException {
+            if (n < 2) {
+                throw new InputException("time column '" + name + "' has a single row: the sample rate cannot be"
+                        + " derived");
+            }
+            Unit unit = unitOrUnknown(notes);
+            double scale = unit.seconds();
+            double period = (last - first) * scale / (n - 1);
+            if (!(period > 0 && Double.isFinite(period) && Double.isFinite(1.0 / period))) {
+                // a span that overflows (-1e308 to 1e308) or a step that underflows (0 to 1e-320)
+                throw new InputException(String.format(Locale.ROOT, "time column '%s' runs from %.6g to %.6g over %d"
+                        + " rows, a sampling period of %.6g s, which gives no sample rate; check its values or give --fs",
+                        name, first, last, n, period));
+            }
+            if (maxStep * scale > 2.5 * period) {
+                throw new InputException(String.format(Locale.ROOT,
+                        "line %d: time column '%s' jumps from %s to %s, a gap of %s sampling periods; the analysis"
+                                + " assumes uniform sampling, so split the file at the gap",
+                        maxStepLine, name, DelimitedText.fmt(maxStepFrom), DelimitedText.fmt(maxStepFrom + maxStep),
+                        DelimitedText.fmt(Math.round(maxStep * scale / period * 10) / 10.0)));
+            }
+            return 1.0 / period;
+        }
+    }
+
     private static boolean plausible(double rateHz) {
         return rateHz >= MIN_RATE_HZ && rateHz <= MAX_RATE_HZ;
     }
