@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
@@ -89,7 +88,7 @@ final class EvaluationPlots {
             XYSeries s = c.addSeries("none", new double[] {0}, new double[] {0});
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(new Color(0, 0, 0, 0));
-            range(c, -1, 1, -1, 1);
+            Plots.range(c, -1, 1, -1, 1);
             return c;
         }
         double[] mean = new double[a.n()];
@@ -125,7 +124,7 @@ final class EvaluationPlots {
             dMax = Math.max(dMax, Math.max(Math.abs(b.lowerLimit()), Math.abs(b.upperLimit())));
         }
         double y = dMax > 0 ? 1.25 * dMax : 1;
-        range(c, x0, x1, -y, y);
+        Plots.range(c, x0, x1, -y, y);
         return c;
     }
 
@@ -192,7 +191,7 @@ final class EvaluationPlots {
             XYSeries s = c.addSeries("no events", new double[] {0}, new double[] {0});
             s.setMarker(SeriesMarkers.NONE);
         }
-        range(c, 0, end > 0 ? end / scale : 1, 0, Math.max(1, n));
+        Plots.range(c, 0, end > 0 ? end / scale : 1, 0, Math.max(1, n));
         Plots.writeImage(file, format, width, height, g -> c.paint(g, width, height));
     }
 
@@ -233,32 +232,9 @@ final class EvaluationPlots {
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
-        XYChart c = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-                .build();
-        XYStyler st = c.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotBorderColor(Color.GRAY);
-        st.setPlotGridLinesColor(new Color(225, 225, 225));
-        st.setLegendBackgroundColor(Color.WHITE);
-        st.setLegendBorderColor(Color.LIGHT_GRAY);
-        st.setChartTitleBoxVisible(false);
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setAnnotationTextFont(LABEL);
-        st.setMarkerSize(7);
-        st.setAntiAlias(true);
+        XYChart c = Plots.chart(title, xTitle, yTitle, width, height);
+        c.getStyler().setAnnotationTextFont(LABEL);
         return c;
-    }
-
-    private static void range(XYChart c, double x0, double x1, double y0, double y1) {
-        XYStyler st = c.getStyler();
-        st.setXAxisMin(x0);
-        st.setXAxisMax(x1 > x0 ? x1 : x0 + 1);
-        st.setYAxisMin(y0);
-        st.setYAxisMax(y1 > y0 ? y1 : y0 + 1);
     }
 
     private static String num(double v) {

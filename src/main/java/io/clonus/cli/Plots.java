@@ -272,15 +272,26 @@ final class Plots {
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle(xTitle)
+        XYChart c = chart(title, xTitle, yTitle, WIDTH, PANEL_HEIGHT);
+        XYStyler st = c.getStyler();
+        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setLegendBackgroundColor(new Color(255, 255, 255, 210));
+        return c;
+    }
+
+    /**
+     * A chart in the tool's style (white, grey border and grid, sans-serif fonts, antialiased), shared by the
+     * analysis pictures and {@code evaluate}'s.
+     */
+    static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart c = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         XYStyler st = c.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
         st.setPlotBorderColor(Color.GRAY);
         st.setPlotGridLinesColor(new Color(225, 225, 225));
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
-        st.setLegendBackgroundColor(new Color(255, 255, 255, 210));
+        st.setLegendBackgroundColor(Color.WHITE);
         st.setLegendBorderColor(Color.LIGHT_GRAY);
         st.setChartTitleBoxVisible(false);
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
@@ -299,7 +310,8 @@ final class Plots {
         s.setLineStyle(new BasicStroke(width));
     }
 
-    private static void range(XYChart c, double x0, double x1, double y0, double y1) {
+    /** Sets both axes' ranges; an empty range becomes one unit wide. */
+    static void range(XYChart c, double x0, double x1, double y0, double y1) {
         XYStyler st = c.getStyler();
         st.setXAxisMin(x0);
         st.setXAxisMax(x1 > x0 ? x1 : x0 + 1);
