@@ -19,7 +19,7 @@ public interface DetectionListener {
      *
      * <p>The start and frequency are what is known at recognition. The final {@link Episode#startS()} and
      * {@link Episode#frequencyHz()} given to {@link #onEpisodeEnd} may differ: the episode can still be
-     * revised once its end is known (a beat before a gap that nothing confirms is dropped, or the grown
+     * revised once its end is known (a beat after a gap that nothing follows is dropped, or the grown
      * episode falls back to the part that passes its acceptance rules), and the frequency is then taken over
      * all its beats. Report the values of {@code onEpisodeEnd} as the result.
      *

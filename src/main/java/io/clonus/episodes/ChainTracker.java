@@ -430,63 +430,36 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         }
     }
 
-    /**
-     * Links earlier candidates, weak ones too, at the rhythm of the first intervals, across up to
-     * {@code maxMissedBeats} missing beats like {@link #extend()}: a beat before a gap stays only when a beat
-     * precedes it at the rhythm.
-     */
+    /** Links earlier candidates, weak ones too, at the rhythm of the first intervals. */
     private void backfill() {
         double typical = run.medianAmplitude();
+        double ar = amplitudeRatio;
         double earliest = h.timeS(h.oldest());
-        double ext = t.extendTolerance();
-        double reach = Math.min(ext, MAX_WINDOW_REACH);
         for (int added = 0; added < t.maxBackfillBeats() && run.size() >= 2; added++) {
             double t0 = run.firstS();
             double period = run.earlyPeriodS(3);
+            double from = t0 - (1 + t.extendTolerance()) * period;
+            double to = t0 - period / (1 + t.extendTolerance());
             long best = -1;
-            int missed = 0;
-            for (int k = 1; k <= 1 + t.maxMissedBeats() && best < 0; k++) {
-                if (k > 1 && run.missedBefore(1) > 0) {
-                    break; // a beat before a gap must be preceded at the rhythm before another gap
+            for (long q = run.seq(0) - 1; q >= Math.max(firstFree, count - CANDIDATES); q--) {
+                int s = (int) (q & MASK);
+                if (cT[s] > to) {
+                    continue;
                 }
-                // window k: the k-th beat before the first, the k - 1 between missing; windows do not overlap
-                double from = t0 - (k + reach) * period;
-                double to = k == 1 ? t0 - period / (1 + ext) : t0 - (k - reach) * period;
-                best = earlier(run.seq(0), from, to, typical, earliest);
-                missed = k - 1;
+                if (cT[s] < from) {
+                    break;
+                }
+                if (cA[s] >= typical / ar && cA[s] <= typical * ar && cT[s] > earliest
+                        && (best < 0 || cA[s] > cA[(int) (best & MASK)])) {
+                    best = q;
+                }
             }
             if (best < 0) {
-                break;
+                return;
             }
             int s = (int) (best & MASK);
-            run.addFirst(cT[s], cA[s], best, cUnit[s], cStrong[s], missed);
+            run.addFirst(cT[s], cA[s], best, cUnit[s], cStrong[s]);
         }
-        if (run.size() > 1 && run.missedBefore(1) > 0) {
-            run.removeFirst(); // a beat before a gap that nothing preceded is not part of the episode
-        }
-    }
-
-    /**
-     * The largest candidate before seq {@code before} in [fromS, toS] and after {@code earliestS} (the oldest
-     * detection sample kept) within the amplitude ratio, or -1.
-     */
-    private long earlier(long before, double fromS, double toS, double typical, double earliestS) {
-        double ar = amplitudeRatio;
-        long best = -1;
-        for (long q = before - 1; q >= Math.max(firstFree, count - CANDIDATES); q--) {
-            int s = (int) (q & MASK);
-            if (cT[s] > toS) {
-                continue;
-            }
-            if (cT[s] < fromS) {
-                break;
-            }
-            if (cT[s] > earliestS && cA[s] >= typical / ar && cA[s] <= typical * ar
-                    && (best < 0 || cA[s] > cA[(int) (best & MASK)])) {
-                best = q;
-            }
-        }
-        return best;
     }
 
     /** Takes the next beats whose windows are complete; ends the episode when none comes. */

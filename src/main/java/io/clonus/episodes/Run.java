@@ -68,8 +68,8 @@ final class Run {
         size++;
     }
 
-    /** Puts a beat before the first, {@code missedAfter} missing beats before the old first. */
-    void addFirst(double t, double a, long q, boolean u, boolean st, int missedAfter) {
+    /** Puts a beat before the first, which becomes consecutive to it. */
+    void addFirst(double t, double a, long q, boolean u, boolean st) {
         grow(size + 1);
         System.arraycopy(strong, 0, strong, 1, size);
         strong[0] = st;
@@ -84,13 +84,9 @@ final class Run {
         unit[0] = u;
         missed[0] = 0;
         if (size > 0) {
-            missed[1] = missedAfter;
+            missed[1] = 0;
         }
         size++;
-    }
-
-    void removeFirst() {
-        copyRange(this, 1, size);
     }
 
     void removeLast() {

@@ -139,20 +139,8 @@ class ChainTrackerTest {
     }
 
     @Test
-    void aMissingBeatBeforeTheEpisodeIsBridgedWhenAnEarlierBeatKeepsTheRhythm() {
-        // beats at 1.52 and 1.68, none at 1.84, then the strong run from 2.00
-        List<Cand> c = new ArrayList<>(beats(1.52, new double[] {0.16}, 8, true));
-        c.addAll(beats(2, new double[] {0.16, 0.16, 0.16, 0.16, 0.16}, 8, true));
-        List<Episode> e = run(c, 5, new Heard());
-        assertEquals(1, e.size(), e::toString);
-        assertEquals(8, e.get(0).beatCount());
-        assertEquals(1.52, e.get(0).beats().get(0).timeS(), 1e-9);
-        assertEquals(6.25, e.get(0).frequencyHz(), 0.01, "the gap counts as two periods");
-    }
-
-    @Test
-    void aLoneBeatBeforeAGapIsNotLinkedBack() {
-        // one beat at 1.68, none at 1.84, then the run: nothing confirms the beat before the gap
+    void aBeatBeforeAGapIsNotLinkedBack() {
+        // one beat at 1.68, none at 1.84, then the run: backfill links consecutive beats only
         List<Cand> c = new ArrayList<>(List.of(new Cand(1.68, 8, true)));
         c.addAll(beats(2, new double[] {0.16, 0.16, 0.16, 0.16, 0.16}, 8, true));
         List<Episode> e = run(c, 5, new Heard());
