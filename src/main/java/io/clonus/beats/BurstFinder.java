@@ -91,11 +91,18 @@ public final class BurstFinder {
         long iR = valleyRight(h, k, whi);
         double level = burstLevel(iL, iR);
         double salience = f > 0 ? level / f : Double.POSITIVE_INFINITY;
-        if (salience < t.weakSalience() || !relaxesBothSides(k, iL, iR, f, level)) {
+        if (salience < t.weakSalience()) {
+            return;
+        }
+        double restLimit = t.maxRelaxedLevel() * f;
+        boolean relaxed = relaxesBothSides(k, iL, iR, Math.max(restLimit, t.relaxedShare() * level),
+                Math.max(restLimit, t.relaxedBlockShare() * dk));
+        if (!relaxed && !relaxesBothSides(k, iL, iR, Math.max(restLimit, t.pedestalShare() * level),
+                Math.max(restLimit, t.pedestalBlockShare() * dk))) {
             return;
         }
         boolean unit = morphology.singleUnit(iL, iR);
-        sink.candidate(k, h.peakTimeS(k), dk, salience, salience >= t.strongSalience(), unit);
+        sink.candidate(k, h.peakTimeS(k), dk, salience, salience >= t.strongSalience(), unit, relaxed);
     }
 
     /** The largest mean of {@code window} consecutive levels within [iL, iR] (the whole span if shorter). */
@@ -128,12 +135,10 @@ public final class BurstFinder {
      * {@code relaxedBlockShare} of the envelope peak (a contraction that swings deeply never falls that low).
      * A contraction whose envelope merely swings comes down to neither.
      */
-    private boolean relaxesBothSides(long k, long iL, long iR, double f, double level) {
-        double limit = Math.max(t.maxRelaxedLevel() * f, t.relaxedShare() * level);
+    private boolean relaxesBothSides(long k, long iL, long iR, double limit, double blockLimit) {
         if (lowestMean(iL, k) > limit || lowestMean(k, iR) > limit) {
             return false;
         }
-        double blockLimit = Math.max(t.maxRelaxedLevel() * f, t.relaxedBlockShare() * h.value(k));
         return lowestBlock(iL, k) <= blockLimit && lowestBlock(k, iR) <= blockLimit;
     }
 

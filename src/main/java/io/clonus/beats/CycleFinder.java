@@ -82,6 +82,6 @@ public final class CycleFinder {
         }
         double amplitude = fall / 2;
         sink.candidate(k, h.peakTimeS(k), amplitude, f > 0 ? amplitude / f : Double.POSITIVE_INFINITY, true,
-                false);
+                false, true);
     }
 }

@@ -96,13 +96,13 @@ final class DetectionStages implements DetectionSink, CandidateSink {
     /** Passes a candidate on to the tracker unless it is the response to an outlying sample. */
     @Override
     public void candidate(long index, double timeS, double amplitude, double salience, boolean strong,
-            boolean unitLike) {
+            boolean unitLike, boolean relaxed) {
         for (int i = 0; i < artefactCount; i++) {
             if (Math.abs(timeS - artefactS[i]) <= ARTEFACT_REACH_S) {
                 return;
             }
         }
-        tracker.candidate(index, timeS, amplitude, salience, strong, unitLike);
+        tracker.candidate(index, timeS, amplitude, salience, strong, unitLike, relaxed);
     }
 
     @Override

@@ -33,6 +33,19 @@ import java.util.function.Consumer;
  *                           its peaks, which a 4 ms block does not undercut; at 0.3 such a swing at 6 Hz passes
  *                           as clonus, and clonus on a strong tonic contraction is missed at 0.15, see README
  *                           Limits)
+ * @param pedestalShare      EMG: a burst that does not relax that far but whose lowest 20 ms mean on both sides
+ *                           is at most this fraction of its level, and its lowest 4 ms block at most
+ *                           {@code pedestalBlockShare} of its envelope peak, is a beat <em>on a pedestal</em>: it
+ *                           may continue an accepted episode (before or after it, at its rhythm) but never links
+ *                           into a chain nor counts as a stray (default 0.45: clonus on a tonic contraction of up
+ *                           to a third of its bursts, Thomas et al. 2014's mixed spasms, with beats decaying to
+ *                           half the others; a deep swing of a contraction, whose troughs are a third of its
+ *                           peaks, gets no episode from such beats alone)
+ * @param pedestalBlockShare EMG: the 4 ms block limit of a beat on a pedestal, fraction of its envelope peak
+ *                           (default 0.3)
+ * @param pedestalAmplitude  EMG: a beat on a pedestal continues an episode only with an envelope peak of at least
+ *                           this fraction of the episode's typical beat (default 0.5: the fluctuations of the
+ *                           tonic contraction after the clonus has stopped reach about 0.4 of its beats)
  * @param minBurstS          EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms
  *                           blocks) is shorter than this, with its energy in about 8 ms, is a single
  *                           motor-unit potential, s (default 0.008; a motor-unit potential lasts 3-10 ms,
@@ -115,6 +128,9 @@ public record Thresholds(
         double maxRelaxedLevel,
         double relaxedShare,
         double relaxedBlockShare,
+        double pedestalShare,
+        double pedestalBlockShare,
+        double pedestalAmplitude,
         double minBurstS,
         double singleUnitShare,
         double floorQuantile,
@@ -154,6 +170,9 @@ public record Thresholds(
         positive("maxRelaxedLevel", maxRelaxedLevel);
         fraction("relaxedShare", relaxedShare);
         fraction("relaxedBlockShare", relaxedBlockShare);
+        fraction("pedestalShare", pedestalShare);
+        fraction("pedestalBlockShare", pedestalBlockShare);
+        fraction("pedestalAmplitude", pedestalAmplitude);
         nonNegative("minBurstS", minBurstS);
         fraction("singleUnitShare", singleUnitShare);
         fraction("floorQuantile", floorQuantile);
@@ -265,6 +284,9 @@ public record Thresholds(
             values.put("maxRelaxedLevel", 2.0);
             values.put("relaxedShare", 0.3);
             values.put("relaxedBlockShare", 0.15);
+            values.put("pedestalShare", 0.45);
+            values.put("pedestalBlockShare", 0.3);
+            values.put("pedestalAmplitude", 0.5);
             values.put("minBurstS", 0.008);
             values.put("singleUnitShare", 0.85);
             values.put("floorQuantile", 0.1);
@@ -351,6 +373,21 @@ public record Thresholds(
         /** @param v see {@link Thresholds#relaxedBlockShare()} @return this */
         public Builder relaxedBlockShare(double v) {
             return set("relaxedBlockShare", v);
+        }
+
+        /** @param v see {@link Thresholds#pedestalShare()} @return this */
+        public Builder pedestalShare(double v) {
+            return set("pedestalShare", v);
+        }
+
+        /** @param v see {@link Thresholds#pedestalBlockShare()} @return this */
+        public Builder pedestalBlockShare(double v) {
+            return set("pedestalBlockShare", v);
+        }
+
+        /** @param v see {@link Thresholds#pedestalAmplitude()} @return this */
+        public Builder pedestalAmplitude(double v) {
+            return set("pedestalAmplitude", v);
         }
 
         /** @param v EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms blocks) is ... @return this */
@@ -490,7 +527,8 @@ public record Thresholds(
          */
         public Thresholds build() {
             return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
-                    d("maxRelaxedLevel"), d("relaxedShare"), d("relaxedBlockShare"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
+                    d("maxRelaxedLevel"), d("relaxedShare"), d("relaxedBlockShare"),
+                    d("pedestalShare"), d("pedestalBlockShare"), d("pedestalAmplitude"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
                     d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
                     d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("cycleAmplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
                     d("spectralAgreement"), i("openBeats"), i("minStrongBeats"), d("maxStrayShare"), d("minRelaxedShare"),

@@ -71,6 +71,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final double[] cA = new double[CANDIDATES];
     private final boolean[] cStrong = new boolean[CANDIDATES];
     private final boolean[] cUnit = new boolean[CANDIDATES];
+    /** False for a burst on a pedestal: it may continue an accepted episode, nothing else. */
+    private final boolean[] cRelaxed = new boolean[CANDIDATES];
     private long count;
     private long firstFree;
     /** Candidates before this belong to (or precede) a kept episode: they are no strays of later chains. */
@@ -145,15 +147,16 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
 
     @Override
     public void candidate(long index, double timeS, double amplitude, double salience, boolean strong,
-            boolean unitLike) {
+            boolean unitLike, boolean relaxed) {
         long q = count++;
         int s = (int) (q & MASK);
         cT[s] = timeS;
         cA[s] = amplitude;
         cStrong[s] = strong;
         cUnit[s] = unitLike;
+        cRelaxed[s] = relaxed;
         sN[s] = 0;
-        if (!open) {
+        if (!open && relaxed) {
             link(q);
         }
     }
@@ -200,7 +203,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 break; // older candidates are further away still
             }
             double ratio = cA[sq] / cA[sp];
-            if (dt < minIv || !(ratio <= ar && ratio >= 1 / ar)) {
+            if (dt < minIv || !cRelaxed[sp] || !(ratio <= ar && ratio >= 1 / ar)) {
                 continue;
             }
             int bestLen = 0;
@@ -394,7 +397,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         int k = 0;
         for (long q = Math.max(strayFrom, count - CANDIDATES); q < count; q++) {
             int s = (int) (q & MASK);
-            if (cT[s] < fromS || !cStrong[s] || cA[s] < minAmplitude) {
+            if (cT[s] < fromS || !cStrong[s] || !cRelaxed[s] || cA[s] < minAmplitude) {
                 continue;
             }
             if (cT[s] > toS) {
@@ -449,7 +452,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 if (cT[s] < from) {
                     break;
                 }
-                if (cA[s] >= typical / ar && cA[s] <= typical * ar && cT[s] > earliest
+                if (fits(s, typical) && cT[s] > earliest
                         && (best < 0 || cA[s] > cA[(int) (best & MASK)])) {
                     best = q;
                 }
@@ -503,12 +506,23 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             if (cT[s] > toS) {
                 break;
             }
-            if (cT[s] >= fromS && cA[s] >= typical / ar && cA[s] <= typical * ar
+            if (cT[s] >= fromS && fits(s, typical)
                     && (best < 0 || cA[s] > cA[(int) (best & MASK)])) {
                 best = q;
             }
         }
         return best;
+    }
+
+    /**
+     * Whether candidate slot s may continue an episode whose typical beat amplitude is {@code typical}: within
+     * the amplitude ratio, and for a burst on a pedestal at least {@code pedestalAmplitude} of it.
+     */
+    private boolean fits(int s, double typical) {
+        double a = cA[s];
+        double low = cRelaxed[s] ? typical / amplitudeRatio : Math.max(typical / amplitudeRatio,
+                t.pedestalAmplitude() * typical);
+        return a >= low && a <= typical * amplitudeRatio;
     }
 
     private void take(long q, int missed) {
@@ -537,7 +551,9 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         for (long q = Math.max(firstFree, count - CANDIDATES); q < count && !open; q++) {
             int s = (int) (q & MASK);
             sN[s] = 0;
-            link(q);
+            if (cRelaxed[s]) {
+                link(q);
+            }
         }
     }
 

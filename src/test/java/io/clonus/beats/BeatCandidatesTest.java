@@ -19,7 +19,8 @@ class BeatCandidatesTest {
     private static final DetectorConfig CFG = DetectorConfig.defaults();
     private static final Thresholds T = CFG.thresholds();
 
-    private record Cand(double timeS, double amplitude, double salience, boolean strong, boolean unit) {
+    private record Cand(double timeS, double amplitude, double salience, boolean strong, boolean unit,
+            boolean relaxed) {
     }
 
     /** Runs an EMG-like detection signal (value = level, power = level²) through BurstFinder. */
@@ -28,7 +29,7 @@ class BeatCandidatesTest {
         NoiseFloor floor = new NoiseFloor(rate, 30, T.floorQuantile(), T.precisionFloor());
         List<Cand> out = new ArrayList<>();
         BurstFinder f = new BurstFinder(T, h, floor, CFG.searchLowHz(), CFG.searchHighHz(),
-                (i, t, a, s, strong, unit) -> out.add(new Cand(t, a, s, strong, unit)));
+                (i, t, a, s, strong, unit, relaxed) -> out.add(new Cand(t, a, s, strong, unit, relaxed)));
         int look = BurstFinder.lookAround(rate, CFG.searchLowHz());
         int n = (int) Math.round(durationS * rate);
         for (int j = 0; j < n; j++) {
@@ -99,7 +100,7 @@ class BeatCandidatesTest {
         NoiseFloor floor = new NoiseFloor(rate, 30, T.cycleFloorQuantile(), T.precisionFloor());
         List<Cand> out = new ArrayList<>();
         CycleFinder f = new CycleFinder(T, h, floor, CFG.searchLowHz(), CFG.searchHighHz(),
-                (i, t, a, s, strong, unit) -> out.add(new Cand(t, a, s, strong, unit)));
+                (i, t, a, s, strong, unit, relaxed) -> out.add(new Cand(t, a, s, strong, unit, relaxed)));
         int look = BurstFinder.lookAround(rate, CFG.searchLowHz());
         int n = (int) Math.round(durationS * rate);
         for (int j = 0; j < n; j++) {
@@ -134,7 +135,7 @@ class BeatCandidatesTest {
         floor.inputMagnitude(1e3);
         List<Cand> out = new ArrayList<>();
         CycleFinder f = new CycleFinder(T, h, floor, CFG.searchLowHz(), CFG.searchHighHz(),
-                (i, t, a, s, strong, unit) -> out.add(new Cand(t, a, s, strong, unit)));
+                (i, t, a, s, strong, unit, relaxed) -> out.add(new Cand(t, a, s, strong, unit, relaxed)));
         for (int j = 0; j < 1000; j++) {
             double v = 1e-13 * Math.sin(j * 0.4);
             h.add(v, Math.abs(v), v * v);

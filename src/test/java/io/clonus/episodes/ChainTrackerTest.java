@@ -61,14 +61,14 @@ class ChainTrackerTest {
                 double tk = k / RATE;
                 while (next < cands.size() && cands.get(next).timeS <= tk) {
                     Cand c = cands.get(next++);
-                    tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false);
+                    tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false, true);
                 }
                 tracker.advance(tk);
             }
         }
         while (next < cands.size()) {
             Cand c = cands.get(next++);
-            tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false);
+            tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false, true);
         }
         tracker.finish();
         return tracker.episodes();
