@@ -61,7 +61,7 @@ class BeatCandidatesTest {
         assertEquals(4, c.size(), c::toString);
         for (int i = 0; i < 4; i++) {
             assertEquals(beats[i], c.get(i).timeS, 0.005);
-            assertTrue(c.get(i).strong && !c.get(i).unit, c.get(i)::toString);
+            assertTrue(c.get(i).strong && !c.get(i).unit && c.get(i).relaxed, c.get(i)::toString);
             assertEquals(8, c.get(i).salience, 1.0, "burst level over a floor of 1");
         }
     }
@@ -76,7 +76,8 @@ class BeatCandidatesTest {
 
     @Test
     void aContractionThatSwingsWithoutRelaxingGivesNoCandidates() {
-        // rest for 3 s, then a contraction at 30 floors swinging by half at 6 Hz
+        // rest for 3 s, then a contraction at 30 floors swinging by half at 6 Hz: its troughs, a third of its
+        // peaks, stay above pedestalBlockShare 0.3, so there is not even a beat on a pedestal
         List<Cand> c = bursts(250, 10, t -> t < 3 ? 1 : 30 * (1 + 0.5 * Math.sin(2 * Math.PI * 6 * t)));
         assertTrue(c.stream().noneMatch(x -> x.timeS > 3.3), c::toString);
     }
@@ -91,7 +92,35 @@ class BeatCandidatesTest {
             }
             return v;
         });
-        assertEquals(3, c.stream().filter(x -> x.timeS > 2.9 && x.timeS < 3.4).count(), c::toString);
+        assertEquals(3, c.stream().filter(x -> x.timeS > 2.9 && x.timeS < 3.4 && x.relaxed).count(), c::toString);
+    }
+
+    @Test
+    void aBurstOnAPedestalAThirdOfItsLevelIsACandidateThatDoesNotRelax() {
+        // rest at 1, then from 2.5 s a contraction at 10 with bursts to 30 (the lowest 20 ms mean a third of the
+        // burst level: not relaxed at relaxedShare 0.3, a pedestal at pedestalShare 0.45) and one dip of the
+        // rectified EMG to 5 between the bursts (a sixth of the peak: not relaxed at relaxedBlockShare 0.15,
+        // within pedestalBlockShare 0.3) before each
+        double[] beats = {3.0, 3.16, 3.32, 3.48};
+        List<Cand> c = bursts(250, 6, t -> {
+            if (t < 2.5 || t > 3.56) {
+                return 1;
+            }
+            double v = 10;
+            for (double b : beats) {
+                v += 20 * bump(t, b, 0.015);
+                if (Math.abs(t - (b - 0.08)) < 0.5 / 250) {
+                    v = 5;
+                }
+            }
+            return v;
+        });
+        List<Cand> onIt = c.stream().filter(x -> x.timeS > 2.9 && x.timeS < 3.5).toList();
+        assertEquals(4, onIt.size(), c::toString);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(beats[i], onIt.get(i).timeS, 0.005);
+            assertTrue(onIt.get(i).strong && !onIt.get(i).relaxed, onIt.get(i)::toString);
+        }
     }
 
     /** Runs a motion signal through CycleFinder. */

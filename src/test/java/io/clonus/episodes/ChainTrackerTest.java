@@ -25,8 +25,15 @@ class ChainTrackerTest {
     private static final double RATE = 250;
     private static final DetectorConfig CFG = DetectorConfig.defaults();
 
-    /** A candidate to feed: time, amplitude (floor is 1), strong or weak. */
-    private record Cand(double timeS, double amplitude, boolean strong) {
+    /** A candidate to feed: time, amplitude (floor is 1), strong or weak, relaxed or on a pedestal. */
+    private record Cand(double timeS, double amplitude, boolean strong, boolean relaxed) {
+        Cand(double timeS, double amplitude, boolean strong) {
+            this(timeS, amplitude, strong, true);
+        }
+
+        Cand onPedestal() {
+            return new Cand(timeS, amplitude, strong, false);
+        }
     }
 
     private static final class Heard implements DetectionListener {
@@ -61,14 +68,14 @@ class ChainTrackerTest {
                 double tk = k / RATE;
                 while (next < cands.size() && cands.get(next).timeS <= tk) {
                     Cand c = cands.get(next++);
-                    tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false, true);
+                    tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false, c.relaxed);
                 }
                 tracker.advance(tk);
             }
         }
         while (next < cands.size()) {
             Cand c = cands.get(next++);
-            tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false, true);
+            tracker.candidate(Math.round(c.timeS * RATE), c.timeS, c.amplitude, c.amplitude, c.strong, false, c.relaxed);
         }
         tracker.finish();
         return tracker.episodes();
@@ -127,6 +134,40 @@ class ChainTrackerTest {
         assertEquals(1, e.size(), e::toString);
         assertEquals(8, e.get(0).beatCount());
         assertEquals(1.5, e.get(0).beats().get(0).timeS(), 1e-9);
+    }
+
+    /** Beats of a burst on a pedestal (a tonic contraction that never relaxes to rest under the clonus). */
+    private static List<Cand> onPedestal(List<Cand> cands) {
+        return cands.stream().map(Cand::onPedestal).toList();
+    }
+
+    @Test
+    void beatsOnAPedestalAloneNeverOpenAnEpisode() {
+        List<Cand> c = onPedestal(beats(2, new double[] {0.16, 0.16, 0.16, 0.16, 0.16, 0.16, 0.16}, 8, true));
+        Heard hh = new Heard();
+        assertTrue(run(c, 5, hh).isEmpty(), () -> hh.rejected.toString());
+    }
+
+    @Test
+    void beatsOnAPedestalContinueAnAcceptedEpisodeOnBothSides() {
+        List<Cand> c = new ArrayList<>(onPedestal(beats(1.52, new double[] {0.16, 0.16}, 7, true)));
+        c.addAll(beats(2.0, new double[] {0.16, 0.16, 0.16, 0.16}, 8, true));
+        c.addAll(onPedestal(beats(2.80, new double[] {0.16, 0.16, 0.16}, 6, true)));
+        List<Episode> e = run(c, 6, new Heard());
+        assertEquals(1, e.size(), e::toString);
+        assertEquals(12, e.get(0).beatCount());
+        assertEquals(1.52, e.get(0).beats().get(0).timeS(), 1e-9);
+        assertEquals(3.28, e.get(0).beats().get(11).timeS(), 1e-9);
+    }
+
+    @Test
+    void aBeatOnAPedestalBelowHalfTheEpisodesBeatsDoesNotContinueIt() {
+        // pedestalAmplitude 0.5: the swells of the contraction after the clonus reach about 0.4 of its beats
+        List<Cand> c = new ArrayList<>(beats(2.0, new double[] {0.16, 0.16, 0.16, 0.16}, 10, true));
+        c.addAll(onPedestal(beats(2.80, new double[] {0.16, 0.16}, 4.5, true)));
+        List<Episode> e = run(c, 6, new Heard());
+        assertEquals(1, e.size(), e::toString);
+        assertEquals(5, e.get(0).beatCount());
     }
 
     @Test
