@@ -9,12 +9,16 @@ import io.clonus.detect.Thresholds;
  * <p>A candidate is a local maximum of the envelope that is the highest within 0.8 of the shortest beat
  * interval of the search range on both sides; its envelope falls on both sides to at most
  * {@code 1 - minRelaxation} of the peak within one longest interval; and around it the rectified EMG comes
- * down to {@code maxRelaxedLevel} noise floors (or {@code relaxedShare} of the peak): a tonic contraction
- * whose envelope merely swings never does. Its <em>level</em> is the largest {@code burstWindowS} mean of the
- * rectified EMG between the envelope's valleys on either side, and its salience that level over the noise
- * floor: a short burst is diluted by the 20 Hz envelope but not by a 20 ms mean. Candidates from
- * {@code weakSalience} are passed on; from {@code strongSalience} they are strong. Each is also marked when
- * it looks like a single motor-unit potential ({@link BurstMorphology}). Not thread-safe.
+ * down to {@code maxRelaxedLevel} noise floors, or its lowest 20 ms mean to {@code relaxedShare} of the burst
+ * level and its lowest 4 ms block to {@code relaxedBlockShare} of the envelope peak: the candidate is
+ * <em>relaxed</em>. A burst that comes down only to {@code pedestalShare} and {@code pedestalBlockShare}
+ * (clonus riding on a tonic contraction) is a candidate <em>on a pedestal</em>, which the episode stage
+ * trusts less; a tonic contraction whose envelope merely swings reaches neither. Its <em>level</em> is the
+ * largest {@code burstWindowS} mean of the rectified EMG between the envelope's valleys on either side, and
+ * its salience that level over the noise floor: a short burst is diluted by the 20 Hz envelope but not by a
+ * 20 ms mean. Candidates from {@code weakSalience} are passed on; from {@code strongSalience} they are strong.
+ * Each is also marked when it looks like a single motor-unit potential ({@link BurstMorphology}). Not
+ * thread-safe.
  */
 public final class BurstFinder {
     private final Thresholds t;
@@ -128,12 +132,9 @@ public final class BurstFinder {
     }
 
     /**
-     * Whether the rectified EMG returns to relaxation on both sides of the peak at k, between each valley of
-     * the envelope and the peak: its lowest {@code burstWindowS} mean is at most {@code maxRelaxedLevel}
-     * noise floors (rest) or {@code relaxedShare} of the burst's level (a burst rising from a tonic
-     * contraction to several times its level), and its lowest single 4 ms block at most that many floors or
-     * {@code relaxedBlockShare} of the envelope peak (a contraction that swings deeply never falls that low).
-     * A contraction whose envelope merely swings comes down to neither.
+     * Whether the rectified EMG comes down on both sides of the peak at k, between each valley of the
+     * envelope and the peak: its lowest {@code burstWindowS} mean to at most {@code limit} and its lowest single
+     * 4 ms block to at most {@code blockLimit} (a contraction that swings deeply never falls that low).
      */
     private boolean relaxesBothSides(long k, long iL, long iR, double limit, double blockLimit) {
         if (lowestMean(iL, k) > limit || lowestMean(k, iR) > limit) {

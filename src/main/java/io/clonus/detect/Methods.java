@@ -58,7 +58,10 @@ public final class Methods {
                     .append(n(c.floorWindowS())).append(" s, and never below ").append(sci(t.precisionFloor()))
                     .append(" of the largest input magnitude. A burst shorter than ").append(n(1000 * t.minBurstS()))
                     .append(" ms in effective duration ((sum |x|)^2 / sum x^2) with ").append(pct(t.singleUnitShare()))
-                    .append(" of its energy within about 8 ms was marked as a single motor-unit potential. ");
+                    .append(" of its energy within about 8 ms was marked as a single motor-unit potential. A burst that")
+                    .append(" did not relax that far but whose lowest 20 ms mean stayed within ").append(pct(t.pedestalShare()))
+                    .append(" of its level and lowest 4 ms block within ").append(pct(t.pedestalBlockShare()))
+                    .append(" of its peak was a beat on a pedestal (clonus on a tonic contraction). ");
         } else {
             s.append("Each axis of the ").append(n(r.sampleRateHz())).append(" Hz motion signal was band-pass filtered at ")
                     .append(n(k.filterLowHz())).append('-').append(n(k.filterHighHz()))
@@ -81,7 +84,9 @@ public final class Methods {
                 .append(pct(t.jitterConfidence())).append(" chi-square bound)");
         if (r.type() == SignalType.EMG) {
             s.append("; between beats the envelope stayed below half the smaller beat's peak for at least ")
-                    .append(pct(t.minRelaxedShare())).append(" of the interval on average; at most ")
+                    .append(pct(t.minRelaxedShare())).append(" of the interval on average (a chain holding beats on a")
+                    .append(" pedestal needed at least ").append(t.openBeats()).append(" beats and ")
+                    .append(pct(t.pedestalRelaxedShare())).append(", and such beats were never counted as strays); at most ")
                     .append(pct(t.maxUnitShare())).append(" of its beats were single motor-unit potentials");
         } else {
             s.append("; a chain of fewer than ").append(t.selfEvidentBeats()).append(" cycles had a median amplitude of")
@@ -102,7 +107,12 @@ public final class Methods {
                 .append(" of its recent period): by up to ").append(t.maxBackfillBeats())
                 .append(" beats before its first beat, and after its last for as long as beats came, across at most ")
                 .append(t.maxMissedBeats())
-                .append(" missing beats in a row; the grown episode was judged again as a whole, and growth that")
+                .append(" missing beats in a row");
+        if (r.type() == SignalType.EMG) {
+            s.append(" (a beat on a pedestal only with at least ").append(pct(t.pedestalAmplitude()))
+                    .append(" of the episode's typical beat amplitude)");
+        }
+        s.append("; the grown episode was judged again as a whole, and growth that")
                 .append(" broke its rhythm was left out. Episode frequency is the inverse of the mean beat interval;")
                 .append(" duration is the number of beats times that interval. ");
         s.append(c.rule().describe()).append(' ');

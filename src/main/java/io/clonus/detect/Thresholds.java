@@ -33,19 +33,19 @@ import java.util.function.Consumer;
  *                           its peaks, which a 4 ms block does not undercut; at 0.3 such a swing at 6 Hz passes
  *                           as clonus, and clonus on a strong tonic contraction is missed at 0.15, see README
  *                           Limits)
- * @param pedestalShare      EMG: a burst that does not relax that far but whose lowest 20 ms mean on both sides
- *                           is at most this fraction of its level, and its lowest 4 ms block at most
- *                           {@code pedestalBlockShare} of its envelope peak, is a beat <em>on a pedestal</em>: it
- *                           may continue an accepted episode (before or after it, at its rhythm) but never links
- *                           into a chain nor counts as a stray (default 0.45: clonus on a tonic contraction of up
- *                           to a third of its bursts, Thomas et al. 2014's mixed spasms, with beats decaying to
- *                           half the others; a deep swing of a contraction, whose troughs are a third of its
- *                           peaks, gets no episode from such beats alone)
+ * @param pedestalShare      EMG: a burst that does not relax that far, but whose lowest 20 ms mean on both sides is
+ *                           at most this fraction of its level and its lowest 4 ms block at most
+ *                           {@code pedestalBlockShare} of its envelope peak, is a beat <em>on a pedestal</em>
+ *                           (default 0.45: clonus riding on a tonic contraction of up to a third of its bursts, the
+ *                           mixed spasms of Thomas et al. 2014, with beats decaying to half the others). Such beats
+ *                           continue an accepted episode on either side at its rhythm, never count as strays, and
+ *                           open an episode only in a chain that meets {@code pedestalRelaxedShare}
  * @param pedestalBlockShare EMG: the 4 ms block limit of a beat on a pedestal, fraction of its envelope peak
- *                           (default 0.3)
+ *                           (default 0.3: a contraction swinging by half its level has troughs at a third of its
+ *                           peaks, so not even a beat on a pedestal comes from it)
  * @param pedestalAmplitude  EMG: a beat on a pedestal continues an episode only with an envelope peak of at least
- *                           this fraction of the episode's typical beat (default 0.5: the fluctuations of the
- *                           tonic contraction after the clonus has stopped reach about 0.4 of its beats)
+ *                           this fraction of the episode's typical beat (default 0.5: the swells of a tonic
+ *                           contraction that goes on after the clonus reach about 0.4 of its beats)
  * @param minBurstS          EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms
  *                           blocks) is shorter than this, with its energy in about 8 ms, is a single
  *                           motor-unit potential, s (default 0.008; a motor-unit potential lasts 3-10 ms,
@@ -106,6 +106,12 @@ import java.util.function.Consumer;
  *                           for at least this share of the interval, on average over the chain (default 0.4:
  *                           clonus bursts of 30-80 ms in periods of 125-200 ms leave the muscle relaxed for most
  *                           of each cycle; sub-peaks of one long burst do not)
+ * @param pedestalRelaxedShare EMG: the same share that a chain holding beats on a pedestal needs to open an
+ *                           episode, besides at least {@code openBeats} beats (default 0.55: clonus on a tonic
+ *                           contraction keeps its brief bursts, 0.6-0.8 here; a contraction that swings at the
+ *                           same rhythm is below half its peaks for a third to a half of each cycle, its envelope
+ *                           being a sinusoid with noise; between 0.5 and 0.6 the simulated grids give the same
+ *                           answers)
  * @param maxUnitShare       EMG: at most this share of a chain's beats may be single motor-unit potentials
  *                           (default 0.5)
  * @param minCyclePeriodicity ACC: the chain's stretch of signal, divided by its running RMS over one period, must
@@ -150,6 +156,7 @@ public record Thresholds(
         int minStrongBeats,
         double maxStrayShare,
         double minRelaxedShare,
+        double pedestalRelaxedShare,
         double maxUnitShare,
         double minCyclePeriodicity,
         double minCycleSalience,
@@ -206,6 +213,7 @@ public record Thresholds(
         }
         fraction("maxStrayShare", maxStrayShare);
         fraction("minRelaxedShare", minRelaxedShare);
+        fraction("pedestalRelaxedShare", pedestalRelaxedShare);
         fraction("maxUnitShare", maxUnitShare);
         if (!(minCyclePeriodicity >= -1 && minCyclePeriodicity <= 1)) {
             throw new IllegalArgumentException("minCyclePeriodicity must be between -1 and 1, got " + minCyclePeriodicity);
@@ -306,6 +314,7 @@ public record Thresholds(
             values.put("minStrongBeats", 2);
             values.put("maxStrayShare", 0.2);
             values.put("minRelaxedShare", 0.4);
+            values.put("pedestalRelaxedShare", 0.55);
             values.put("maxUnitShare", 0.5);
             values.put("minCyclePeriodicity", 0.5);
             values.put("minCycleSalience", 5.0);
@@ -485,6 +494,11 @@ public record Thresholds(
             return set("minRelaxedShare", v);
         }
 
+        /** @param v see {@link Thresholds#pedestalRelaxedShare()} @return this */
+        public Builder pedestalRelaxedShare(double v) {
+            return set("pedestalRelaxedShare", v);
+        }
+
         /** @param v EMG: at most this share of a chain's beats may be single motor-unit potentials @return this */
         public Builder maxUnitShare(double v) {
             return set("maxUnitShare", v);
@@ -527,13 +541,14 @@ public record Thresholds(
          */
         public Thresholds build() {
             return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
-                    d("maxRelaxedLevel"), d("relaxedShare"), d("relaxedBlockShare"),
-                    d("pedestalShare"), d("pedestalBlockShare"), d("pedestalAmplitude"), d("minBurstS"), d("singleUnitShare"), d("floorQuantile"), d("cycleFloorQuantile"),
-                    d("precisionFloor"), d("minCycleProminence"), d("minFallShare"), d("minRiseShare"),
-                    d("linkTolerance"), d("extendTolerance"), d("amplitudeRatio"), d("cycleAmplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
-                    d("spectralAgreement"), i("openBeats"), i("minStrongBeats"), d("maxStrayShare"), d("minRelaxedShare"),
-                    d("maxUnitShare"), d("minCyclePeriodicity"), d("minCycleSalience"), i("selfEvidentBeats"),
-                    i("maxMissedBeats"), i("maxBackfillBeats"));
+                    d("maxRelaxedLevel"), d("relaxedShare"), d("relaxedBlockShare"), d("pedestalShare"),
+                    d("pedestalBlockShare"), d("pedestalAmplitude"), d("minBurstS"), d("singleUnitShare"),
+                    d("floorQuantile"), d("cycleFloorQuantile"), d("precisionFloor"), d("minCycleProminence"),
+                    d("minFallShare"), d("minRiseShare"), d("linkTolerance"), d("extendTolerance"),
+                    d("amplitudeRatio"), d("cycleAmplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),
+                    d("spectralAgreement"), i("openBeats"), i("minStrongBeats"), d("maxStrayShare"),
+                    d("minRelaxedShare"), d("pedestalRelaxedShare"), d("maxUnitShare"), d("minCyclePeriodicity"),
+                    d("minCycleSalience"), i("selfEvidentBeats"), i("maxMissedBeats"), i("maxBackfillBeats"));
         }
 
         private double d(String name) {

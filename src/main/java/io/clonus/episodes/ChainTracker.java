@@ -24,15 +24,20 @@ import java.util.List;
  * {@code linkTolerance} (relative): consecutive intervals are compared, not a period fixed by the first,
  * so that jitter and a drifting frequency keep a chain together. Several chains are kept per candidate,
  * so a stray peak neither starts a false rhythm nor hides a true one. A chain needs at least {@code minStrongBeats}
- * strong beats to be judged at all: weak candidates complete a rhythm, they do not make one.
+ * strong beats to be judged at all: weak candidates complete a rhythm, they do not make one. Through each
+ * predecessor the longest chain of relaxed candidates is kept and, when it differs, the longest holding
+ * candidates on a pedestal too; the latter opens an episode only under the stricter conditions of
+ * {@link EpisodeAcceptance} for such chains, and a chain of relaxed beats continued only by it is still judged
+ * on its own. Candidates on a pedestal never count as strays.
  *
  * <p><b>Acceptance.</b> A chain of at least {@code openBeats} beats is judged whenever it grows; a shorter
  * one (from {@code minBeats}) once it can no longer grow, when the silence after it is known. Each chain
  * that can no longer grow and was not accepted is reported with the rule it failed.
  *
  * <p><b>Growing.</b> Once accepted, the episode is extended backwards from its first beat (by up to
- * {@code maxBackfillBeats} beats) at the rhythm of its first intervals, and forwards at the median of its latest three intervals, by strong and weak
- * candidates alike (the largest in each window of {@code extendTolerance}); up to {@code maxMissedBeats}
+ * {@code maxBackfillBeats} beats) at the rhythm of its first intervals, and forwards at the median of its latest
+ * three intervals, by strong and weak candidates alike (the largest in each window of {@code extendTolerance};
+ * one on a pedestal with at least {@code pedestalAmplitude} of the episode's typical beat); up to {@code maxMissedBeats}
  * missing beats in a row are bridged when a beat follows at the rhythm. It ends when no beat comes; a beat
  * after a gap that nothing follows is dropped. The grown episode is judged again as a whole; when it fails
  * (drifted out of the band, took noise at an end), it keeps the accepted chain and the growth on one side
@@ -90,6 +95,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     /** How many kept chains of later candidates continue each chain (0: it can still be judged). */
     private final int[][] sExt = new int[CANDIDATES][STATES];
     private final int[][] sStrong = new int[CANDIDATES][STATES];
+    /** Whether every beat of the chain is relaxed (none on a pedestal). */
+    private final boolean[][] sPure = new boolean[CANDIDATES][STATES];
 
     // chains waiting for the silence after them
     private final long[] pSeq = new long[PENDING];
@@ -156,7 +163,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         cUnit[s] = unitLike;
         cRelaxed[s] = relaxed;
         sN[s] = 0;
-        if (!open && relaxed) {
+        if (!open) {
             link(q);
         }
     }
@@ -203,47 +210,22 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 break; // older candidates are further away still
             }
             double ratio = cA[sq] / cA[sp];
-            if (dt < minIv || !cRelaxed[sp] || !(ratio <= ar && ratio >= 1 / ar)) {
+            if (dt < minIv || !(ratio <= ar && ratio >= 1 / ar)) {
                 continue;
             }
-            int bestLen = 0;
-            int bestSt = -1;
-            double bestSum = 0;
-            double bestSsd = 0;
-            int bestStrong = 0;
-            int own = (cStrong[sq] ? 1 : 0);
-            if (dt <= maxIv) {
-                bestLen = 2;
-                bestSum = dt;
-                bestStrong = own + (cStrong[sp] ? 1 : 0);
+            // the longest chain of relaxed beats only (judged by the rules alone), and the longest with beats on
+            // a pedestal too (judged also by its shape); both are kept when they differ
+            boolean pure = cRelaxed[sq] && cRelaxed[sp];
+            if (pure) {
+                extendBest(sq, sp, p, dt, true);
             }
-            for (int st = 0; st < sN[sp]; st++) {
-                double last = sLast[sp][st];
-                double r = dt / last;
-                if (r < lo || r > hi) {
-                    continue;
-                }
-                int len = sLen[sp][st] + 1;
-                double d = dt - last;
-                double ssd = sSsd[sp][st] + d * d;
-                double sum = sSum[sp][st] + dt;
-                if (len > bestLen || len == bestLen && jitter(ssd, len, sum) < jitter(bestSsd, bestLen, bestSum)) {
-                    bestLen = len;
-                    bestSt = st;
-                    bestSum = sum;
-                    bestSsd = ssd;
-                    bestStrong = sStrong[sp][st] + own;
-                }
-            }
-            if (bestLen > 0 && keep(sq, p, bestSt, bestLen, bestSum, dt, bestSsd, bestStrong) && bestSt >= 0) {
-                sExt[sp][bestSt]++;
-            }
+            extendBest(sq, sp, p, dt, false);
         }
         // judge the long chains now, and queue the others for when they can no longer grow
         for (int st = 0; st < sN[sq]; st++) {
             if (sLen[sq][st] >= t.openBeats() && sStrong[sq][st] >= t.minStrongBeats()) {
                 load(q, st, probe);
-                if (acceptance.judge(probe) == null) {
+                if (acceptance.judge(probe, true) == null) {
                     openEpisode(probe);
                     return;
                 }
@@ -256,13 +238,64 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         }
     }
 
+    /**
+     * Links candidate slot sq to predecessor p (slot sp, dt before it) through the longest chain ending at p
+     * whose last interval matches: among chains of relaxed beats only when {@code pureOnly}, else among all
+     * (a mixed result is kept only when it differs from a pure one).
+     */
+    private void extendBest(int sq, int sp, long p, double dt, boolean pureOnly) {
+        int bestLen = 0;
+        int bestSt = -1;
+        double bestSum = 0;
+        double bestSsd = 0;
+        int bestStrong = 0;
+        boolean bestPure = cRelaxed[sq] && cRelaxed[sp];
+        int own = cStrong[sq] ? 1 : 0;
+        if (dt <= maxIv && (!pureOnly || bestPure)) {
+            bestLen = 2;
+            bestSum = dt;
+            bestStrong = own + (cStrong[sp] ? 1 : 0);
+        }
+        for (int st = 0; st < sN[sp]; st++) {
+            if (pureOnly && !sPure[sp][st]) {
+                continue;
+            }
+            double last = sLast[sp][st];
+            double r = dt / last;
+            if (r < lo || r > hi) {
+                continue;
+            }
+            int len = sLen[sp][st] + 1;
+            double d = dt - last;
+            double ssd = sSsd[sp][st] + d * d;
+            double sum = sSum[sp][st] + dt;
+            if (len > bestLen || len == bestLen && jitter(ssd, len, sum) < jitter(bestSsd, bestLen, bestSum)) {
+                bestLen = len;
+                bestSt = st;
+                bestSum = sum;
+                bestSsd = ssd;
+                bestStrong = sStrong[sp][st] + own;
+                bestPure = sPure[sp][st] && cRelaxed[sq];
+            }
+        }
+        if (bestLen == 0 || !pureOnly && bestPure && (cRelaxed[sq] && cRelaxed[sp])) {
+            return; // nothing, or the same chain as the pure one already kept
+        }
+        // a chain of relaxed beats continued only by a mixed one is still judged on its own
+        if (keep(sq, p, bestSt, bestLen, bestSum, dt, bestSsd, bestStrong, bestPure) && bestSt >= 0
+                && (bestPure || !sPure[sp][bestSt])) {
+            sExt[sp][bestSt]++;
+        }
+    }
+
     private static double jitter(double ssd, int len, double sum) {
         int m = len - 1;
         return m < 2 ? 0 : ssd / (m - 1) / ((sum / m) * (sum / m));
     }
 
     /** Keeps a chain for candidate slot s, replacing the shortest when all places are taken. */
-    private boolean keep(int s, long pred, int predSt, int len, double sum, double last, double ssd, int strong) {
+    private boolean keep(int s, long pred, int predSt, int len, double sum, double last, double ssd, int strong,
+            boolean pure) {
         int at = sN[s];
         if (at == STATES) {
             at = 0;
@@ -286,6 +319,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         sLast[s][at] = last;
         sSsd[s][at] = ssd;
         sStrong[s][at] = strong;
+        sPure[s][at] = pure;
         sExt[s][at] = 0;
         return true;
     }
@@ -295,7 +329,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         int pst = sPredSt[s][st];
         if (pst >= 0 && p >= count - CANDIDATES) {
             int sp = (int) (p & MASK);
-            if (pst < sN[sp] && sExt[sp][pst] > 0) {
+            if (pst < sN[sp] && sExt[sp][pst] > 0 && (sPure[s][st] || !sPure[sp][pst])) {
                 sExt[sp][pst]--;
             }
         }
@@ -324,7 +358,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         out.clear();
         for (int i = n - 1; i >= 0; i--) {
             int s = (int) (walk[i] & MASK);
-            out.add(cT[s], cA[s], walk[i], cUnit[s], cStrong[s], 0);
+            out.add(cT[s], cA[s], walk[i], cUnit[s], cStrong[s], cRelaxed[s], 0);
         }
     }
 
@@ -364,7 +398,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             return false;
         }
         load(q, st, probe);
-        AcceptanceRule failed = acceptance.judge(probe);
+        AcceptanceRule failed = acceptance.judge(probe, true);
         if (failed == null) {
             openEpisode(probe);
             return true;
@@ -379,7 +413,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                     continue;
                 }
                 trimmed.copyRange(probe, dropFirst, probe.size() - dropLast);
-                if (acceptance.judge(trimmed) == null) {
+                if (acceptance.judge(trimmed, true) == null) {
                     openEpisode(trimmed);
                     return true;
                 }
@@ -461,7 +495,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 return;
             }
             int s = (int) (best & MASK);
-            run.addFirst(cT[s], cA[s], best, cUnit[s], cStrong[s]);
+            run.addFirst(cT[s], cA[s], best, cUnit[s], cStrong[s], cRelaxed[s]);
         }
     }
 
@@ -532,7 +566,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             listener.onBeat(episodeNumber, new Beat(run.lastS(), run.amplitude(run.size() - 1)));
             heldBeat = false;
         }
-        run.add(cT[s], cA[s], q, cUnit[s], cStrong[s], missed);
+        run.add(cT[s], cA[s], q, cUnit[s], cStrong[s], cRelaxed[s], missed);
         if (missed == 0) {
             listener.onBeat(episodeNumber, new Beat(cT[s], cA[s]));
         } else {
@@ -551,9 +585,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         for (long q = Math.max(firstFree, count - CANDIDATES); q < count && !open; q++) {
             int s = (int) (q & MASK);
             sN[s] = 0;
-            if (cRelaxed[s]) {
-                link(q);
-            }
+            link(q);
         }
     }
 
@@ -572,7 +604,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
         if (run.size() > 1 && run.missedBefore(run.size() - 1) > 0) {
             run.removeLast(); // a beat after a gap that nothing followed is not part of the episode
         }
-        if (run.size() > chainLength && acceptance.judge(run) != null) {
+        if (run.size() > chainLength && acceptance.judge(run, false) != null) {
             // grown by beats that break the rhythm of the whole (a drift out of the band, a tail of noise): the
             // episode is the accepted chain with whichever growth keeps the whole acceptable
             int extended = run.size() - backfilled - chainLength;
@@ -580,23 +612,23 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             boolean kept = false;
             if (backfilled > 0) {
                 run.copyRange(accepted, backfilled, accepted.size());
-                kept = acceptance.judge(run) == null;
+                kept = acceptance.judge(run, false) == null;
             }
             if (!kept && extended > 0) {
                 run.copyRange(accepted, 0, backfilled + chainLength);
-                kept = acceptance.judge(run) == null;
+                kept = acceptance.judge(run, false) == null;
             }
             if (!kept) {
                 run.copyRange(accepted, backfilled, backfilled + chainLength);
-                kept = acceptance.judge(run) == null;
+                kept = acceptance.judge(run, false) == null;
             }
             if (!kept) {
                 // the chain itself fails now that what follows it is known (a burst off its rhythm right after)
-                discard(acceptance.judge(run));
+                discard(acceptance.judge(run, false));
                 return;
             }
-        } else if (run.size() == chainLength && acceptance.judge(run) != null) {
-            discard(acceptance.judge(run));
+        } else if (run.size() == chainLength && acceptance.judge(run, false) != null) {
+            discard(acceptance.judge(run, false));
             return;
         }
         Episode e = builder.build(run);

@@ -16,7 +16,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * order), and says which rule a rejected run failed with the measured value and the limit.
  *
  * <ul>
- * <li>{@code BEATS}: at least {@code minBeats} beats.</li>
+ * <li>{@code BEATS}: at least {@code minBeats} beats; a chain holding beats on a pedestal that would open an
+ *     episode, at least {@code openBeats}.</li>
  * <li>{@code STRONG_BEATS}: at least {@code minStrongBeats} of them strong: weak beats complete a rhythm, strong
  *     ones make it.</li>
  * <li>{@code BAND_LOW}, {@code BAND_HIGH}: the frequency, 1 / mean interval, lies in the clonus band.</li>
@@ -27,7 +28,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  *     Two intervals give a wide bound, sixty a narrow one; a single interval is not judged.</li>
  * <li>{@code RELAXATION} (EMG): between consecutive beats the envelope stays below half the smaller beat's
  *     peak for at least {@code minRelaxedShare} of the interval on average: the muscle relaxes between
- *     the brief bursts of clonus, not between the sub-peaks of one long burst.</li>
+ *     the brief bursts of clonus, not between the sub-peaks of one long burst. A chain holding beats on a
+ *     pedestal that would open an episode needs {@code pedestalRelaxedShare}: the bursts of clonus on a tonic
+ *     contraction stay brief, while the envelope of a contraction swinging at the same rhythm is a noisy
+ *     sinusoid, below half its peaks for a third to a half of each cycle.</li>
  * <li>{@code SINGLE_UNITS} (EMG): at most {@code maxUnitShare} of the beats look like single motor-unit
  *     potentials: a unit firing regularly is not clonus.</li>
  * <li>{@code CYCLE_SALIENCE} (ACC): a run of fewer than {@code selfEvidentBeats} cycles has a median
@@ -103,13 +107,18 @@ final class EpisodeAcceptance {
     }
 
     /**
-     * @param run the run, in time order, consecutive beats only
+     * @param run     the run, in time order, consecutive beats only
+     * @param opening whether the run is a chain that would open an episode (a chain with beats on a pedestal
+     *                then needs {@code openBeats} beats and {@code pedestalRelaxedShare}), or an episode grown
+     *                from an accepted chain
      * @return null when the run is clonus, else the first rule it fails ({@link #measured()}, {@link #limit()})
      */
-    AcceptanceRule judge(Run run) {
+    AcceptanceRule judge(Run run, boolean opening) {
         int n = run.size();
-        if (n < cfg.minBeats()) {
-            return fail(AcceptanceRule.BEATS, n, cfg.minBeats());
+        boolean pedestal = run.pedestalBeats() > 0;
+        int minBeats = pedestal && opening ? Math.max(cfg.minBeats(), t.openBeats()) : cfg.minBeats();
+        if (n < minBeats) {
+            return fail(AcceptanceRule.BEATS, n, minBeats);
         }
         int strong = 0;
         for (int i = 0; i < n; i++) {
@@ -145,8 +154,9 @@ final class EpisodeAcceptance {
         }
         if (type == SignalType.EMG) {
             double relaxed = relaxedShare(run);
-            if (relaxed < t.minRelaxedShare()) {
-                return fail(AcceptanceRule.RELAXATION, relaxed, t.minRelaxedShare());
+            double minRelaxed = pedestal ? t.pedestalRelaxedShare() : t.minRelaxedShare();
+            if (relaxed < minRelaxed) {
+                return fail(AcceptanceRule.RELAXATION, relaxed, minRelaxed);
             }
             int units = 0;
             for (int i = 0; i < n; i++) {

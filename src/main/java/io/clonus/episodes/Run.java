@@ -13,6 +13,7 @@ final class Run {
     private long[] seq = new long[64];
     private boolean[] unit = new boolean[64];
     private boolean[] strong = new boolean[64];
+    private boolean[] relaxed = new boolean[64];
     private int[] missed = new int[64];
     private int size;
     private double[] scratch = new double[64];
@@ -45,6 +46,20 @@ final class Run {
         return strong[i];
     }
 
+    /** @return whether beat i relaxes around it (false: a burst on a pedestal) */
+    boolean relaxed(int i) {
+        return relaxed[i];
+    }
+
+    /** @return the number of beats on a pedestal */
+    int pedestalBeats() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            n += relaxed[i] ? 0 : 1;
+        }
+        return n;
+    }
+
     int missedBefore(int i) {
         return missed[i];
     }
@@ -57,9 +72,10 @@ final class Run {
         return timeS[size - 1];
     }
 
-    void add(double t, double a, long q, boolean u, boolean st, int missedBefore) {
+    void add(double t, double a, long q, boolean u, boolean st, boolean rel, int missedBefore) {
         grow(size + 1);
         strong[size] = st;
+        relaxed[size] = rel;
         timeS[size] = t;
         amplitude[size] = a;
         seq[size] = q;
@@ -69,10 +85,12 @@ final class Run {
     }
 
     /** Puts a beat before the first, which becomes consecutive to it. */
-    void addFirst(double t, double a, long q, boolean u, boolean st) {
+    void addFirst(double t, double a, long q, boolean u, boolean st, boolean rel) {
         grow(size + 1);
         System.arraycopy(strong, 0, strong, 1, size);
         strong[0] = st;
+        System.arraycopy(relaxed, 0, relaxed, 1, size);
+        relaxed[0] = rel;
         System.arraycopy(timeS, 0, timeS, 1, size);
         System.arraycopy(amplitude, 0, amplitude, 1, size);
         System.arraycopy(seq, 0, seq, 1, size);
@@ -138,6 +156,7 @@ final class Run {
             seq = Arrays.copyOf(seq, cap);
             unit = Arrays.copyOf(unit, cap);
             strong = Arrays.copyOf(strong, cap);
+            relaxed = Arrays.copyOf(relaxed, cap);
             missed = Arrays.copyOf(missed, cap);
             scratch = new double[cap];
         }
@@ -164,6 +183,7 @@ final class Run {
         System.arraycopy(o.seq, from, seq, 0, n);
         System.arraycopy(o.unit, from, unit, 0, n);
         System.arraycopy(o.strong, from, strong, 0, n);
+        System.arraycopy(o.relaxed, from, relaxed, 0, n);
         System.arraycopy(o.missed, from, missed, 0, n);
         missed[0] = 0;
         size = n;
@@ -177,6 +197,7 @@ final class Run {
         System.arraycopy(o.seq, 0, seq, 0, o.size);
         System.arraycopy(o.unit, 0, unit, 0, o.size);
         System.arraycopy(o.strong, 0, strong, 0, o.size);
+        System.arraycopy(o.relaxed, 0, relaxed, 0, o.size);
         System.arraycopy(o.missed, 0, missed, 0, o.size);
         size = o.size;
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
@@ -121,14 +122,19 @@ class AccuracyTest {
     private record Floor(double classRate, double beatsRate, double shortRate, double recall, double precision) {
     }
 
+    /** Share of contractions swinging by 20-30 % that must come out NONE (measured 29/30 when it was set). */
+    private static final double SWING_20_30_FLOOR = 0.93;
+    /** The same for 40-50 % (measured 20/30; 22/30 before beats on a pedestal could open an episode). */
+    private static final double SWING_40_50_FLOOR = 0.6;
+
     /** The measured state of the detector, less a margin; every look-alike row must be all NONE. */
     private static final Map<String, Floor> FLOORS = new LinkedHashMap<>();
 
     static {
-        FLOORS.put("EMG 10 dB", new Floor(0.93, 0.78, 0.85, 0.95, 0.98));
-        FLOORS.put("EMG 20 dB", new Floor(0.86, 0.68, 0.75, 0.81, 0.97));
-        FLOORS.put("EMG 30 dB", new Floor(0.86, 0.72, 0.80, 0.92, 0.98));
-        FLOORS.put("EMG 3-15x", new Floor(0.96, 0.85, 0.90, 0.93, 0.98));
+        FLOORS.put("EMG 10 dB", new Floor(0.93, 0.85, 0.85, 0.95, 0.98));
+        FLOORS.put("EMG 20 dB", new Floor(0.93, 0.82, 0.85, 0.95, 0.97));
+        FLOORS.put("EMG 30 dB", new Floor(0.89, 0.78, 0.80, 0.95, 0.98));
+        FLOORS.put("EMG 3-15x", new Floor(0.96, 0.89, 0.90, 0.96, 0.98));
         FLOORS.put("ACC large", new Floor(0.90, 0.90, 0.80, 0.95, 0.98));
         FLOORS.put("ACC medium", new Floor(0.80, 0.90, 0.80, 0.93, 0.97));
         FLOORS.put("ACC near noise", new Floor(0.50, 0.35, 0.30, 0.78, 0.93));
@@ -145,7 +151,12 @@ class AccuracyTest {
         FLOORS.put("regular ACC 0.20 g", new Floor(0.95, 0.97, 0.95, 0.98, 0.98));
         FLOORS.put("regular ACC 0.50 g", new Floor(0.95, 0.95, 0.90, 0.95, 0.98));
         FLOORS.put("regular look-alikes", new Floor(1.0, 1.0, 0, 0, 0));
+        // a known limit, measured so that it cannot get worse unseen (README, Limits): a contraction whose
+        // envelope swings at a clonus rhythm is refused when it swings by up to a third, often not beyond
+        FLOORS.put("swing 20-30 % (NONE)", new Floor(SWING_20_30_FLOOR, 0, 0, 0, 0));
+        FLOORS.put("swing 40-50 % (NONE)", new Floor(SWING_40_50_FLOOR, 0, 0, 0, 0));
     }
+
 
     @Test
     void accuracyOverTheSimulatedGrids() throws IOException {
@@ -211,6 +222,28 @@ class AccuracyTest {
             negatives.add(sim, detector.analyze(sim.signal()));
         }
         tallies.add(negatives);
+        tallies.add(swings("swing 20-30 % (NONE)", 0.2, 0.3, 70_000));
+        tallies.add(swings("swing 40-50 % (NONE)", 0.4, 0.5, 71_000));
         return tallies;
+    }
+
+    /**
+     * Tonic contractions at 5-30 times the noise whose envelope swings sinusoidally by a depth drawn in [lo, hi]
+     * at 5.2-7.8 Hz for 10 s, with a random fluctuation of 10-30 %: 30 records, none of them clonus.
+     */
+    private static Tally swings(String name, double lo, double hi, long seed) {
+        Tally t = new Tally(name);
+        ClonusDetector detector = ClonusDetector.of(CFG);
+        SplittableRandom d = new SplittableRandom(seed);
+        for (int k = 0; k < 30; k++) {
+            double fs = new double[] {1000, 1024, 2000, 2048, 4000}[k % 5];
+            double noise = 2 + 8 * d.nextDouble();
+            double level = noise * (5 + 25 * d.nextDouble());
+            SimulatedRecording sim = EmgSimulator.builder(fs, 12, seed + k).noise(noise)
+                    .tonic(1, 10, level, 0.1 + 0.2 * d.nextDouble(), 5.2 + 2.6 * d.nextDouble(),
+                            lo + (hi - lo) * d.nextDouble()).build();
+            t.add(sim, detector.analyze(sim.signal()));
+        }
+        return t;
     }
 }

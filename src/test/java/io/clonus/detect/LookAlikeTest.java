@@ -76,9 +76,10 @@ class LookAlikeTest {
     }
 
     /**
-     * What keeps a tonic contraction swinging by half its level at 6 Hz from being clonus is the 4 ms block
+     * What keeps this tonic contraction swinging by half its level at 6 Hz from being clonus is the 4 ms block
      * test of relaxation (Thresholds.relaxedBlockShare): with the block allowed to stay at 30 % of the
-     * envelope peak, its swings pass as beats.
+     * envelope peak, its swings pass as beats. (It is one record: over random draws a swing of 40-50 % is
+     * refused in about two records of three, AccuracyTest's swing rows and README, Limits.)
      */
     @Test
     void theBlockTestOfRelaxationIsWhatRefusesADeepSwing() {

@@ -3,8 +3,10 @@ package io.clonus.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clonus.sim.ClonusPattern;
 import io.clonus.sim.EmgSimulator;
 import io.clonus.sim.SimulatedRecording;
+import io.clonus.sim.TrueEpisode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,5 +57,44 @@ class SimulatedEmgTest {
         Episode e = r.episodes().get(0);
         assertEquals(ScatsGrade.of(e.durationS()), e.scatsGrade());
         assertTrue(e.intervalCv() < 0.15);
+    }
+
+    static List<Arguments> onTonic() {
+        List<Arguments> out = new ArrayList<>();
+        long seed = 300;
+        for (double share : new double[] {0.15, 0.2, 0.25, 0.3}) {
+            for (double fs : new double[] {1000, 2000, 4000}) {
+                out.add(Arguments.of(share, fs, 5.5 + 4 * (seed % 5) / 8.0, seed++));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Clonus riding on a tonic contraction (the mixed spasms of Thomas et al. 2014): 12 volleys at 20 dB over a
+     * contraction at 15-30 % of their RMS that starts half a second before them and goes on to the end of the
+     * record. Every beat is found from the first (the muscle never relaxes to rest: the beats are on a
+     * pedestal). The contraction around the clonus adds at most three: where it stands near twice the noise
+     * floor its swells pass as weak beats at rest, a fifth to a half of the clonus beats, which extension takes
+     * within amplitudeRatio as it did before beats on a pedestal existed (README, Limits); the beats on a
+     * pedestal themselves need half the episode's typical beat (pedestalAmplitude).
+     */
+    @ParameterizedTest(name = "tonic at {0} of the bursts, {1} Hz, {2} Hz")
+    @MethodSource("onTonic")
+    void clonusOnATonicContractionIsFoundBeatByBeat(double share, double fs,
+            double f, long seed) {
+        double noise = 5;
+        double amplitude = 10 * noise;
+        ClonusPattern p = ClonusPattern.builder(2.0, 12, f).jitter(0.04).amplitudeVariation(0.2).build();
+        SimulatedRecording sim = EmgSimulator.builder(fs, 8, seed).noise(noise).tonic(1.5, 6.5, share * amplitude, 0.2)
+                .clonusVolleys(p, amplitude).build();
+        ClonusResult r = ClonusDetector.of(CFG).analyze(sim.signal());
+        TrueEpisode truth = sim.clonusEpisodes(CFG).get(0);
+        assertEquals(Classification.SUSTAINED, r.classification(), sim.description());
+        int matched = Matching.matchedBeats(r, sim, CFG, 0.03);
+        assertTrue(matched >= 11, () -> matched + " of 12 beats within 30 ms: " + r.beats());
+        long outside = r.beats().stream().filter(b -> b.timeS() > truth.endS() + 0.03 || b.timeS() < truth.startS() - 0.03)
+                .count();
+        assertTrue(outside <= 3, () -> outside + " beats outside the clonus: " + r.beats());
     }
 }

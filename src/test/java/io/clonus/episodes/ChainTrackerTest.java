@@ -47,6 +47,11 @@ class ChainTrackerTest {
 
     /** Feeds the candidates with their envelope through a tracker, as the detector would; returns the episodes. */
     private static List<Episode> run(List<Cand> cands, double durationS, Heard heard) {
+        return run(cands, durationS, heard, 0.02);
+    }
+
+    /** Like {@link #run(List, double, Heard)} with bursts of Gaussian envelope of SD {@code widthS}. */
+    private static List<Episode> run(List<Cand> cands, double durationS, Heard heard, double widthS) {
         DetectionHistory h = new DetectionHistory(RATE, 0, 8);
         NoiseFloor floor = new NoiseFloor(RATE, 30, 0.2, 0);
         ChainTracker tracker = new ChainTracker(CFG, SignalType.EMG, h, floor, heard);
@@ -57,7 +62,7 @@ class ChainTrackerTest {
             double t = j / RATE;
             double v = 1;
             for (Cand c : cands) {
-                double d = (t - c.timeS) / 0.02;
+                double d = (t - c.timeS) / widthS;
                 v += (c.amplitude - 1) * Math.exp(-0.5 * d * d);
             }
             h.add(v, v, v * v);
@@ -142,10 +147,29 @@ class ChainTrackerTest {
     }
 
     @Test
-    void beatsOnAPedestalAloneNeverOpenAnEpisode() {
-        List<Cand> c = onPedestal(beats(2, new double[] {0.16, 0.16, 0.16, 0.16, 0.16, 0.16, 0.16}, 8, true));
-        Heard hh = new Heard();
-        assertTrue(run(c, 5, hh).isEmpty(), () -> hh.rejected.toString());
+    void beatsOnAPedestalOpenAnEpisodeOnlyInAChainOfAtLeastOpenBeats() {
+        List<Cand> four = onPedestal(beats(2, new double[] {0.16, 0.16, 0.16}, 8, true));
+        Heard heard = new Heard();
+        assertTrue(run(four, 5, heard).isEmpty());
+        assertTrue(heard.rejected.stream().anyMatch(r -> r.rule() == AcceptanceRule.BEATS && r.limit() == CFG
+                .thresholds().openBeats()), heard.rejected::toString);
+        List<Cand> seven = onPedestal(beats(2, new double[] {0.16, 0.16, 0.16, 0.16, 0.16, 0.16}, 8, true));
+        List<Episode> e = run(seven, 5, new Heard());
+        assertEquals(1, e.size(), e::toString);
+        assertEquals(7, e.get(0).beatCount());
+    }
+
+    @Test
+    void aChainOnAPedestalMustRelaxForMoreOfEachIntervalThanOneOfRelaxedBeats() {
+        // bursts of SD 35 ms every 160 ms: below half their peak for about half of each interval, above
+        // minRelaxedShare (0.4) but below pedestalRelaxedShare (0.55)
+        List<Cand> relaxed = beats(2, new double[] {0.16, 0.16, 0.16, 0.16, 0.16, 0.16}, 8, true);
+        assertEquals(1, run(relaxed, 5, new Heard(), 0.035).size());
+        Heard heard = new Heard();
+        assertTrue(run(onPedestal(relaxed), 5, heard, 0.035).isEmpty());
+        assertTrue(heard.rejected.stream().anyMatch(r -> r.rule() == AcceptanceRule.RELAXATION
+                && r.measured() > CFG.thresholds().minRelaxedShare()
+                && r.limit() == CFG.thresholds().pedestalRelaxedShare()), heard.rejected::toString);
     }
 
     @Test
