@@ -3,6 +3,7 @@ package io.clonus.detect;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clonus.sim.AccSimulator;
+import io.clonus.sim.ClonusPattern;
 import io.clonus.sim.EmgSimulator;
 import io.clonus.sim.PhysiologyGrid;
 import io.clonus.sim.SimulatedRecording;
@@ -151,6 +152,11 @@ class AccuracyTest {
         FLOORS.put("regular ACC 0.20 g", new Floor(0.95, 0.97, 0.95, 0.98, 0.98));
         FLOORS.put("regular ACC 0.50 g", new Floor(0.95, 0.95, 0.90, 0.95, 0.98));
         FLOORS.put("regular look-alikes", new Floor(1.0, 1.0, 0, 0, 0));
+        FLOORS.put("EMG 10 dB redrawn", new Floor(0.93, 0, 0.85, 0.96, 0.98));
+        FLOORS.put("EMG 20 dB redrawn", new Floor(0.93, 0, 0.85, 0.95, 0.97));
+        FLOORS.put("EMG 30 dB redrawn", new Floor(0.95, 0, 0.85, 0.97, 0.98));
+        FLOORS.put("EMG 3-15x redrawn", new Floor(0.97, 0, 0.90, 0.97, 0.98));
+        FLOORS.put("EMG 20 dB on tonic 10-30 %", new Floor(1.0, 0, 0, 0.95, 0.96));
         // a known limit, measured so that it cannot get worse unseen (README, Limits): a contraction whose
         // envelope swings at a clonus rhythm is refused when it swings by up to a third, often not beyond
         FLOORS.put("swing 20-30 % (NONE)", new Floor(SWING_20_30_FLOOR, 0, 0, 0, 0));
@@ -168,6 +174,10 @@ class AccuracyTest {
         for (Tally t : regularGrid(detector)) {
             rows.put(t.name, t);
         }
+        for (PhysiologyGrid.Case c : PhysiologyGrid.emgRedrawn(2)) {
+            rows.computeIfAbsent(c.row(), Tally::new).add(c.sim(), detector.analyze(c.sim().signal()));
+        }
+        rows.put("EMG 20 dB on tonic 10-30 %", onTonic(detector));
         StringBuilder report = new StringBuilder("Simulated accuracy, default configuration (AccuracyTest)\n");
         for (Tally t : rows.values()) {
             report.append(t.line()).append('\n');
@@ -225,6 +235,27 @@ class AccuracyTest {
         tallies.add(swings("swing 20-30 % (NONE)", 0.2, 0.3, 70_000));
         tallies.add(swings("swing 40-50 % (NONE)", 0.4, 0.5, 71_000));
         return tallies;
+    }
+
+    /**
+     * Clonus of 12 volleys at 20 dB (jitter 4 %, amplitudes varying by 20 %) over a tonic contraction at 10, 15,
+     * 20, 25 and 30 % of the bursts' RMS that starts half a second before them and lasts to the end of the
+     * record, 12 records per level at 1000, 2000 and 4000 Hz and 5.5-7.25 Hz.
+     */
+    private static Tally onTonic(ClonusDetector detector) {
+        Tally t = new Tally("EMG 20 dB on tonic 10-30 %");
+        for (double share : new double[] {0.1, 0.15, 0.2, 0.25, 0.3}) {
+            for (int k = 0; k < 12; k++) {
+                double noise = 5;
+                double amplitude = 10 * noise;
+                ClonusPattern p = ClonusPattern.builder(2.0, 12, 5.5 + 0.25 * (k % 8)).jitter(0.04)
+                        .amplitudeVariation(0.2).build();
+                SimulatedRecording sim = EmgSimulator.builder(new double[] {1000, 2000, 4000}[k % 3], 8, 300 + k)
+                        .noise(noise).tonic(1.5, 6.5, share * amplitude, 0.2).clonusVolleys(p, amplitude).build();
+                t.add(sim, detector.analyze(sim.signal()));
+            }
+        }
+        return t;
     }
 
     /**

@@ -104,6 +104,30 @@ public final class PhysiologyGrid {
         return out;
     }
 
+    /**
+     * The single-run EMG cases of {@link #emg()} drawn again from other seeds: a check that floors set on
+     * {@link #emg()} do not rest on its particular draws.
+     *
+     * @param variants how many sets of the 24 single-run cases per row
+     * @return cases whose row is an {@link #EMG_ROWS} name followed by " redrawn"
+     */
+    public static List<Case> emgRedrawn(int variants) {
+        List<Case> out = new ArrayList<>();
+        for (int r = 0; r < EMG_ROWS.size(); r++) {
+            String row = EMG_ROWS.get(r) + " redrawn";
+            double db = r < 3 ? 10 + 10 * r : Double.NaN;
+            for (int var = 0; var < variants; var++) {
+                for (int i = 0; i < 4 * BEATS.length; i++) {
+                    int idx = i;
+                    int beats = BEATS[i / 4];
+                    long seed = 55_000_000L + 1_000_000L * r + 100_000L * var + 1000L * i;
+                    out.add(firstAccepted(seed, s -> emgCase(row, db, idx, new int[] {beats}, s)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return the accelerometer and gyroscope clonus cases, {@link #ACC_ROWS} in order, 18 each */
     public static List<Case> acc() {
         List<Case> out = new ArrayList<>();
