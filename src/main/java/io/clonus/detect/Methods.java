@@ -84,9 +84,10 @@ public final class Methods {
                 .append(pct(t.jitterConfidence())).append(" chi-square bound)");
         if (r.type() == SignalType.EMG) {
             s.append("; between beats the envelope stayed below half the smaller beat's peak for at least ")
-                    .append(pct(t.minRelaxedShare())).append(" of the interval on average (a chain holding beats on a")
-                    .append(" pedestal needed at least ").append(t.openBeats()).append(" beats and ")
-                    .append(pct(t.pedestalRelaxedShare())).append(", and such beats were never counted as strays); at most ")
+                    .append(pct(t.minRelaxedShare())).append(" of the interval on average (")
+                    .append(pct(t.pedestalRelaxedShare())).append(" for a chain or an episode holding beats on a")
+                    .append(" pedestal, and a chain at least ").append(t.openBeats())
+                    .append(" beats to open an episode; such beats were never counted as strays); at most ")
                     .append(pct(t.maxUnitShare())).append(" of its beats were single motor-unit potentials");
         } else {
             s.append("; a chain of fewer than ").append(t.selfEvidentBeats()).append(" cycles had a median amplitude of")

@@ -106,12 +106,12 @@ import java.util.function.Consumer;
  *                           for at least this share of the interval, on average over the chain (default 0.4:
  *                           clonus bursts of 30-80 ms in periods of 125-200 ms leave the muscle relaxed for most
  *                           of each cycle; sub-peaks of one long burst do not)
- * @param pedestalRelaxedShare EMG: the same share that a chain holding beats on a pedestal needs to open an
- *                           episode, besides at least {@code openBeats} beats (default 0.55: clonus on a tonic
- *                           contraction keeps its brief bursts, 0.6-0.8 here; a contraction that swings at the
- *                           same rhythm is below half its peaks for a third to a half of each cycle, its envelope
- *                           being a sinusoid with noise; between 0.5 and 0.6 the simulated grids give the same
- *                           answers)
+ * @param pedestalRelaxedShare EMG: the same share for a run holding beats on a pedestal, a chain or an episode
+ *                           grown by them; such a chain also needs {@code openBeats} beats to open an episode
+ *                           (default 0.55: clonus on a tonic contraction keeps its bursts brief, 0.6-0.8 in the
+ *                           simulated grids; a contraction swinging at the same rhythm, its envelope a noisy
+ *                           sinusoid, is below half its peaks for a third to a half of each cycle; any value
+ *                           from 0.5 to 0.6 gives the same answers on those grids)
  * @param maxUnitShare       EMG: at most this share of a chain's beats may be single motor-unit potentials
  *                           (default 0.5)
  * @param minCyclePeriodicity ACC: the chain's stretch of signal, divided by its running RMS over one period, must

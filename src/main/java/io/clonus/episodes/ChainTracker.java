@@ -76,7 +76,7 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     private final double[] cA = new double[CANDIDATES];
     private final boolean[] cStrong = new boolean[CANDIDATES];
     private final boolean[] cUnit = new boolean[CANDIDATES];
-    /** False for a burst on a pedestal: it may continue an accepted episode, nothing else. */
+    /** False for a burst on a pedestal: it never counts as a stray, and chains holding it are judged strictly. */
     private final boolean[] cRelaxed = new boolean[CANDIDATES];
     private long count;
     private long firstFree;
@@ -213,13 +213,15 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             if (dt < minIv || !(ratio <= ar && ratio >= 1 / ar)) {
                 continue;
             }
-            // the longest chain of relaxed beats only (judged by the rules alone), and the longest with beats on
-            // a pedestal too (judged also by its shape); both are kept when they differ
+            // the longest chain of relaxed beats only, and the longest with beats on a pedestal too (held to the
+            // stricter rules for such chains); both are kept when they differ
             boolean pure = cRelaxed[sq] && cRelaxed[sp];
             if (pure) {
                 extendBest(sq, sp, p, dt, true);
             }
-            extendBest(sq, sp, p, dt, false);
+            if (!pure || anyMixed(sp)) {
+                extendBest(sq, sp, p, dt, false);
+            }
         }
         // judge the long chains now, and queue the others for when they can no longer grow
         for (int st = 0; st < sN[sq]; st++) {
@@ -286,6 +288,16 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 && (bestPure || !sPure[sp][bestSt])) {
             sExt[sp][bestSt]++;
         }
+    }
+
+    /** Whether a chain ending at candidate slot s holds a beat on a pedestal. */
+    private boolean anyMixed(int s) {
+        for (int st = 0; st < sN[s]; st++) {
+            if (!sPure[s][st]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double jitter(double ssd, int len, double sum) {
@@ -470,7 +482,6 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     /** Links earlier candidates, weak ones too, at the rhythm of the first intervals. */
     private void backfill() {
         double typical = run.medianAmplitude();
-        double ar = amplitudeRatio;
         double earliest = h.timeS(h.oldest());
         for (int added = 0; added < t.maxBackfillBeats() && run.size() >= 2; added++) {
             double t0 = run.firstS();
@@ -533,7 +544,6 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
 
     /** The largest candidate after seq {@code after} in [fromS, toS] within the amplitude ratio, or -1. */
     private long best(long after, double fromS, double toS, double typical) {
-        double ar = amplitudeRatio;
         long best = -1;
         for (long q = Math.max(after + 1, count - CANDIDATES); q < count; q++) {
             int s = (int) (q & MASK);

@@ -16,8 +16,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * order), and says which rule a rejected run failed with the measured value and the limit.
  *
  * <ul>
- * <li>{@code BEATS}: at least {@code minBeats} beats; a chain holding beats on a pedestal that would open an
- *     episode, at least {@code openBeats}.</li>
+ * <li>{@code BEATS}: at least {@code minBeats} beats; a chain holding beats on a pedestal, to open an episode,
+ *     at least {@code openBeats}.</li>
  * <li>{@code STRONG_BEATS}: at least {@code minStrongBeats} of them strong: weak beats complete a rhythm, strong
  *     ones make it.</li>
  * <li>{@code BAND_LOW}, {@code BAND_HIGH}: the frequency, 1 / mean interval, lies in the clonus band.</li>
@@ -28,8 +28,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  *     Two intervals give a wide bound, sixty a narrow one; a single interval is not judged.</li>
  * <li>{@code RELAXATION} (EMG): between consecutive beats the envelope stays below half the smaller beat's
  *     peak for at least {@code minRelaxedShare} of the interval on average: the muscle relaxes between
- *     the brief bursts of clonus, not between the sub-peaks of one long burst. A chain holding beats on a
- *     pedestal that would open an episode needs {@code pedestalRelaxedShare}: the bursts of clonus on a tonic
+ *     the brief bursts of clonus, not between the sub-peaks of one long burst. A run holding beats on a
+ *     pedestal (a chain, or an episode grown by them) needs {@code pedestalRelaxedShare}: the bursts of clonus on a tonic
  *     contraction stay brief, while the envelope of a contraction swinging at the same rhythm is a noisy
  *     sinusoid, below half its peaks for a third to a half of each cycle.</li>
  * <li>{@code SINGLE_UNITS} (EMG): at most {@code maxUnitShare} of the beats look like single motor-unit
@@ -108,9 +108,8 @@ final class EpisodeAcceptance {
 
     /**
      * @param run     the run, in time order, consecutive beats only
-     * @param opening whether the run is a chain that would open an episode (a chain with beats on a pedestal
-     *                then needs {@code openBeats} beats and {@code pedestalRelaxedShare}), or an episode grown
-     *                from an accepted chain
+     * @param opening whether the run is a chain that would open an episode (one with beats on a pedestal then
+     *                needs {@code openBeats} beats), or an episode grown from an accepted chain
      * @return null when the run is clonus, else the first rule it fails ({@link #measured()}, {@link #limit()})
      */
     AcceptanceRule judge(Run run, boolean opening) {
