@@ -13,8 +13,8 @@ public interface CandidateSink {
      * @param strong    whether it may open an episode (EMG: salience at least the strong threshold; ACC:
      *                  every cycle, judged later by the run it belongs to)
      * @param unitLike  EMG: it looks like a single motor-unit potential rather than a volley
-     * @param relaxed   whether the muscle relaxes around it (ACC: always); a candidate that is not, a burst on a
-     *                  pedestal, may only continue an accepted episode
+     * @param relaxed   whether the muscle relaxes around it (ACC: always); one that does not is a burst on a
+     *                  pedestal, which the episode stage holds to stricter rules ({@code Thresholds.pedestalShare})
      */
     void candidate(long index, double timeS, double amplitude, double salience, boolean strong, boolean unitLike,
             boolean relaxed);

@@ -46,11 +46,6 @@ final class Run {
         return strong[i];
     }
 
-    /** @return whether beat i relaxes around it (false: a burst on a pedestal) */
-    boolean relaxed(int i) {
-        return relaxed[i];
-    }
-
     /** @return the number of beats on a pedestal */
     int pedestalBeats() {
         int n = 0;
