@@ -6,7 +6,10 @@ package io.clonus.detect;
  * limit from {@link DetectorConfig} or {@link Thresholds}.
  */
 public enum AcceptanceRule {
-    /** At least {@code minBeats} beats; measured: beats. */
+    /**
+     * At least {@code minBeats} beats ({@code openBeats} for a chain holding beats on a pedestal, see
+     * {@link Thresholds#pedestalShare()}); measured: beats.
+     */
     BEATS("beats", "at least"),
     /** At least {@code minStrongBeats} strong beats; measured: strong beats. */
     STRONG_BEATS("strong beats", "at least"),
@@ -17,7 +20,8 @@ public enum AcceptanceRule {
     /** Beat-to-beat jitter not significantly above {@code maxJitterCv}; measured: jitter CV, limit: its bound. */
     JITTER("jitter CV", "at most"),
     /** EMG: between beats the envelope stays below half the smaller beat for at least the minimum share of the
-     *  interval; measured: mean share. */
+     *  interval ({@code minRelaxedShare}, or {@code pedestalRelaxedShare} for a run holding beats on a pedestal);
+     *  measured: mean share. */
     RELAXATION("relaxed share", "at least"),
     /** EMG: at most {@code maxUnitShare} of the beats single motor-unit potentials; measured: share. */
     SINGLE_UNITS("single-unit share", "at most"),
