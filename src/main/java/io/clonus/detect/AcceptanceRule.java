@@ -7,8 +7,8 @@ package io.clonus.detect;
  */
 public enum AcceptanceRule {
     /**
-     * At least {@code minBeats} beats ({@code openBeats} for a chain holding beats on a pedestal, see
-     * {@link Thresholds#pedestalShare()}); measured: beats.
+     * At least {@code minBeats} beats ({@code openBeats} for a chain holding beats on a pedestal that does not
+     * die out, see {@link Thresholds#pedestalDecay()}); measured: beats.
      */
     BEATS("beats", "at least"),
     /** At least {@code minStrongBeats} strong beats; measured: strong beats. */

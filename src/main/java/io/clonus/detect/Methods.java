@@ -86,8 +86,11 @@ public final class Methods {
             s.append("; between beats the envelope stayed below half the smaller beat's peak for at least ")
                     .append(pct(t.minRelaxedShare())).append(" of the interval on average (")
                     .append(pct(t.pedestalRelaxedShare())).append(" for a chain or an episode holding beats on a")
-                    .append(" pedestal, and a chain at least ").append(t.openBeats())
-                    .append(" beats to open an episode; such beats were never counted as strays); at most ")
+                    .append(" pedestal, and such a chain at least ").append(t.openBeats())
+                    .append(" beats to open an episode unless its first beat was its largest, its last at most ")
+                    .append(pct(t.pedestalDecay())).append(" of the first, and no other candidate of ")
+                    .append(pct(t.pedestalAmplitude())).append(" of its median amplitude lay between its beats or")
+                    .append(" within ").append(n(1 + t.extendTolerance())).append(" periods around it; such beats were never counted as strays); at most ")
                     .append(pct(t.maxUnitShare())).append(" of its beats were single motor-unit potentials");
         } else {
             s.append("; a chain of fewer than ").append(t.selfEvidentBeats()).append(" cycles had a median amplitude of")

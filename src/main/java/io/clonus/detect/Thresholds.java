@@ -39,13 +39,22 @@ import java.util.function.Consumer;
  *                           (default 0.45: clonus riding on a tonic contraction of up to a third of its bursts, the
  *                           mixed spasms of Thomas et al. 2014, with beats decaying to half the others). Such beats
  *                           continue an accepted episode on either side at its rhythm, never count as strays, and
- *                           open an episode only in a chain that meets {@code pedestalRelaxedShare}
+ *                           open an episode only in a chain that meets {@code pedestalRelaxedShare} and has
+ *                           {@code openBeats} beats or dies out ({@code pedestalDecay})
  * @param pedestalBlockShare EMG: the 4 ms block limit of a beat on a pedestal, fraction of its envelope peak
  *                           (default 0.3: a contraction swinging by half its level has troughs at a third of its
  *                           peaks, so not even a beat on a pedestal comes from it)
  * @param pedestalAmplitude  EMG: a beat on a pedestal continues an episode only with an envelope peak of at least
  *                           this fraction of the episode's typical beat (default 0.5: the swells of a tonic
  *                           contraction that goes on after the clonus reach about 0.4 of its beats)
+ * @param pedestalDecay      EMG: a chain of fewer than {@code openBeats} beats holding beats on a pedestal opens an
+ *                           episode only when it dies out: its first beat its largest, its last at most this
+ *                           fraction of the first, and no other candidate of {@code pedestalAmplitude} of its
+ *                           median amplitude between its beats or within 1 + {@code extendTolerance} periods around
+ *                           it (default 0.7: runs
+ *                           of 3-4 beats that die out decay by 0.75-0.9 a beat with the first beat the largest,
+ *                           Boyraz et al. 2015, while a contraction that swings goes on; from 0.6 to 0.9 the
+ *                           simulated grids give the same answers)
  * @param minBurstS          EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms
  *                           blocks) is shorter than this, with its energy in about 8 ms, is a single
  *                           motor-unit potential, s (default 0.008; a motor-unit potential lasts 3-10 ms,
@@ -137,6 +146,7 @@ public record Thresholds(
         double pedestalShare,
         double pedestalBlockShare,
         double pedestalAmplitude,
+        double pedestalDecay,
         double minBurstS,
         double singleUnitShare,
         double floorQuantile,
@@ -180,6 +190,7 @@ public record Thresholds(
         fraction("pedestalShare", pedestalShare);
         fraction("pedestalBlockShare", pedestalBlockShare);
         fraction("pedestalAmplitude", pedestalAmplitude);
+        fraction("pedestalDecay", pedestalDecay);
         nonNegative("minBurstS", minBurstS);
         fraction("singleUnitShare", singleUnitShare);
         fraction("floorQuantile", floorQuantile);
@@ -295,6 +306,7 @@ public record Thresholds(
             values.put("pedestalShare", 0.45);
             values.put("pedestalBlockShare", 0.3);
             values.put("pedestalAmplitude", 0.5);
+            values.put("pedestalDecay", 0.7);
             values.put("minBurstS", 0.008);
             values.put("singleUnitShare", 0.85);
             values.put("floorQuantile", 0.1);
@@ -397,6 +409,11 @@ public record Thresholds(
         /** @param v see {@link Thresholds#pedestalAmplitude()} @return this */
         public Builder pedestalAmplitude(double v) {
             return set("pedestalAmplitude", v);
+        }
+
+        /** @param v see {@link Thresholds#pedestalDecay()} @return this */
+        public Builder pedestalDecay(double v) {
+            return set("pedestalDecay", v);
         }
 
         /** @param v EMG: a burst whose effective duration ((sum |x|)^2 / sum x^2 over its 4 ms blocks) is ... @return this */
@@ -542,7 +559,7 @@ public record Thresholds(
         public Thresholds build() {
             return new Thresholds(d("strongSalience"), d("weakSalience"), d("burstWindowS"), d("minRelaxation"),
                     d("maxRelaxedLevel"), d("relaxedShare"), d("relaxedBlockShare"), d("pedestalShare"),
-                    d("pedestalBlockShare"), d("pedestalAmplitude"), d("minBurstS"), d("singleUnitShare"),
+                    d("pedestalBlockShare"), d("pedestalAmplitude"), d("pedestalDecay"), d("minBurstS"), d("singleUnitShare"),
                     d("floorQuantile"), d("cycleFloorQuantile"), d("precisionFloor"), d("minCycleProminence"),
                     d("minFallShare"), d("minRiseShare"), d("linkTolerance"), d("extendTolerance"),
                     d("amplitudeRatio"), d("cycleAmplitudeRatio"), d("maxJitterCv"), d("jitterConfidence"),

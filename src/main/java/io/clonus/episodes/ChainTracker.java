@@ -439,11 +439,20 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
 
     @Override
     public int count(Run r, double fromS, double toS, double minAmplitude) {
+        return count(r, fromS, toS, minAmplitude, false);
+    }
+
+    @Override
+    public int countAll(Run r, double fromS, double toS, double minAmplitude) {
+        return count(r, fromS, toS, minAmplitude, true);
+    }
+
+    private int count(Run r, double fromS, double toS, double minAmplitude, boolean all) {
         int n = 0;
         int k = 0;
         for (long q = Math.max(strayFrom, count - CANDIDATES); q < count; q++) {
             int s = (int) (q & MASK);
-            if (cT[s] < fromS || !cStrong[s] || !cRelaxed[s] || cA[s] < minAmplitude) {
+            if (cT[s] < fromS || !all && (!cStrong[s] || !cRelaxed[s]) || cA[s] < minAmplitude) {
                 continue;
             }
             if (cT[s] > toS) {

@@ -17,7 +17,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <ul>
  * <li>{@code BEATS}: at least {@code minBeats} beats; a chain holding beats on a pedestal, to open an episode,
- *     at least {@code openBeats}.</li>
+ *     at least {@code openBeats} unless it dies out as unsustained clonus does (its first beat its largest, its
+ *     last at most {@code pedestalDecay} of the first, and no other candidate of {@code pedestalAmplitude} of
+ *     its median amplitude between its beats or within 1 + {@code extendTolerance} periods around it).</li>
  * <li>{@code STRONG_BEATS}: at least {@code minStrongBeats} of them strong: weak beats complete a rhythm, strong
  *     ones make it.</li>
  * <li>{@code BAND_LOW}, {@code BAND_HIGH}: the frequency, 1 / mean interval, lies in the clonus band.</li>
@@ -63,6 +65,17 @@ final class EpisodeAcceptance {
          * @return strong candidates in [fromS, toS] not on the run
          */
         int count(Run run, double fromS, double toS, double minAmplitude);
+
+        /**
+         * Like {@link #count}, but every candidate off the run counts: weak, strong or on a pedestal.
+         *
+         * @param run          the run
+         * @param fromS        start of the stretch searched, seconds
+         * @param toS          end, seconds
+         * @param minAmplitude smallest amplitude counted
+         * @return candidates in [fromS, toS] not on the run
+         */
+        int countAll(Run run, double fromS, double toS, double minAmplitude);
     }
 
     /** Spacing of the zero-padded periodogram grid on which spectral peaks are located, Hz. */
@@ -115,9 +128,11 @@ final class EpisodeAcceptance {
     AcceptanceRule judge(Run run, boolean opening) {
         int n = run.size();
         boolean pedestal = run.pedestalBeats() > 0;
-        int minBeats = pedestal && opening ? Math.max(cfg.minBeats(), t.openBeats()) : cfg.minBeats();
-        if (n < minBeats) {
-            return fail(AcceptanceRule.BEATS, n, minBeats);
+        if (n < cfg.minBeats()) {
+            return fail(AcceptanceRule.BEATS, n, cfg.minBeats());
+        }
+        if (pedestal && opening && n < t.openBeats() && !diesOut(run)) {
+            return fail(AcceptanceRule.BEATS, n, t.openBeats());
         }
         int strong = 0;
         for (int i = 0; i < n; i++) {
@@ -194,6 +209,29 @@ final class EpisodeAcceptance {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a short run dies out as unsustained clonus does: its first beat is its largest, its last at most
+     * {@code pedestalDecay} of the first, and no other candidate of {@code pedestalAmplitude} of its median
+     * amplitude lies between its beats or within (1 + {@code extendTolerance}) periods before or after it (where
+     * the episode would look for its next beat).
+     */
+    private boolean diesOut(Run run) {
+        int n = run.size();
+        double first = run.amplitude(0);
+        for (int i = 1; i < n; i++) {
+            if (run.amplitude(i) > first) {
+                return false;
+            }
+        }
+        if (run.amplitude(n - 1) > t.pedestalDecay() * first) {
+            return false;
+        }
+        // as far as the windows in which the episode would look for a beat before or after it
+        double reach = (1 + t.extendTolerance()) * run.meanPeriodS();
+        double minAmp = t.pedestalAmplitude() * run.medianAmplitude();
+        return strays.countAll(run, run.firstS() - reach, run.lastS() + reach, minAmp) == 0;
     }
 
     /** Mean over the intervals of the share of samples below half the smaller of the two beats' peaks. */

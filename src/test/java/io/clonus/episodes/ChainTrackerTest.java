@@ -147,7 +147,8 @@ class ChainTrackerTest {
     }
 
     @Test
-    void beatsOnAPedestalOpenAnEpisodeOnlyInAChainOfAtLeastOpenBeats() {
+    void beatsOnAPedestalOpenAnEpisodeInAChainOfAtLeastOpenBeatsOrOneThatDiesOut() {
+        // four equal beats go on as a swinging contraction would: not enough
         List<Cand> four = onPedestal(beats(2, new double[] {0.16, 0.16, 0.16}, 8, true));
         Heard heard = new Heard();
         assertTrue(run(four, 5, heard).isEmpty());
@@ -157,6 +158,34 @@ class ChainTrackerTest {
         List<Episode> e = run(seven, 5, new Heard());
         assertEquals(1, e.size(), e::toString);
         assertEquals(7, e.get(0).beatCount());
+    }
+
+    /** Four beats on a pedestal that die out: the first the largest, the last 0.6 of it (pedestalDecay 0.7). */
+    private static List<Cand> dyingOut(double t0) {
+        double[] amplitude = {10, 8, 7, 6};
+        List<Cand> out = new ArrayList<>();
+        for (int i = 0; i < amplitude.length; i++) {
+            out.add(new Cand(t0 + 0.16 * i, amplitude[i], true, false));
+        }
+        return out;
+    }
+
+    @Test
+    void aShortRunOnAPedestalThatDiesOutIsUnsustainedClonus() {
+        List<Episode> e = run(dyingOut(2), 5, new Heard());
+        assertEquals(1, e.size(), e::toString);
+        assertEquals(4, e.get(0).beatCount());
+        assertEquals(Classification.UNSUSTAINED, e.get(0).classification());
+    }
+
+    @Test
+    void aShortRunOnAPedestalWithACandidateAfterItDoesNotDieOut() {
+        // a swell of the contraction at 0.6 of the run's median amplitude, 0.1 s after its last beat
+        List<Cand> c = new ArrayList<>(dyingOut(2));
+        c.add(new Cand(2.58, 0.6 * 7.5, false, false));
+        Heard heard = new Heard();
+        assertTrue(run(c, 5, heard).isEmpty(), () -> run(c, 5, new Heard()).toString());
+        assertTrue(heard.rejected.stream().anyMatch(r -> r.rule() == AcceptanceRule.BEATS), heard.rejected::toString);
     }
 
     @Test
