@@ -98,11 +98,14 @@ public final class BurstFinder {
         if (salience < t.weakSalience()) {
             return;
         }
+        // how far the rectified EMG comes down on the less relaxed side, measured once for both standings
+        double mean = Math.max(lowestMean(iL, k), lowestMean(k, iR));
+        double block = Math.max(lowestBlock(iL, k), lowestBlock(k, iR));
         double restLimit = t.maxRelaxedLevel() * f;
-        boolean relaxed = relaxesBothSides(k, iL, iR, Math.max(restLimit, t.relaxedShare() * level),
-                Math.max(restLimit, t.relaxedBlockShare() * dk));
-        if (!relaxed && !relaxesBothSides(k, iL, iR, Math.max(restLimit, t.pedestalShare() * level),
-                Math.max(restLimit, t.pedestalBlockShare() * dk))) {
+        boolean relaxed = mean <= Math.max(restLimit, t.relaxedShare() * level)
+                && block <= Math.max(restLimit, t.relaxedBlockShare() * dk);
+        if (!relaxed && !(mean <= Math.max(restLimit, t.pedestalShare() * level)
+                && block <= Math.max(restLimit, t.pedestalBlockShare() * dk))) {
             return;
         }
         boolean unit = morphology.singleUnit(iL, iR);
@@ -132,17 +135,9 @@ public final class BurstFinder {
     }
 
     /**
-     * Whether the rectified EMG comes down on both sides of the peak at k, between each valley of the
-     * envelope and the peak: its lowest {@code burstWindowS} mean to at most {@code limit} and its lowest single
-     * 4 ms block to at most {@code blockLimit} (a contraction that swings deeply never falls that low).
+     * The lowest single 4 ms block of the level in [a, b]: a contraction that swings deeply never falls as low
+     * as the muscle between clonus bursts.
      */
-    private boolean relaxesBothSides(long k, long iL, long iR, double limit, double blockLimit) {
-        if (lowestMean(iL, k) > limit || lowestMean(k, iR) > limit) {
-            return false;
-        }
-        return lowestBlock(iL, k) <= blockLimit && lowestBlock(k, iR) <= blockLimit;
-    }
-
     private double lowestBlock(long a, long b) {
         double best = Double.POSITIVE_INFINITY;
         for (long i = a; i <= b; i++) {
