@@ -217,10 +217,10 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
             // stricter rules for such chains); both are kept when they differ
             boolean pure = cRelaxed[sq] && cRelaxed[sp];
             if (pure) {
-                extendBest(sq, sp, p, dt, true);
+                extendBest(sq, sp, p, dt, pure, true);
             }
             if (!pure || anyMixed(sp)) {
-                extendBest(sq, sp, p, dt, false);
+                extendBest(sq, sp, p, dt, pure, false);
             }
         }
         // judge the long chains now, and queue the others for when they can no longer grow
@@ -243,15 +243,16 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
     /**
      * Links candidate slot sq to predecessor p (slot sp, dt before it) through the longest chain ending at p
      * whose last interval matches: among chains of relaxed beats only when {@code pureOnly}, else among all
-     * (a mixed result is kept only when it differs from a pure one).
+     * (a mixed result is kept only when it differs from a pure one). {@code pairRelaxed}: both candidates are
+     * relaxed.
      */
-    private void extendBest(int sq, int sp, long p, double dt, boolean pureOnly) {
+    private void extendBest(int sq, int sp, long p, double dt, boolean pairRelaxed, boolean pureOnly) {
         int bestLen = 0;
         int bestSt = -1;
         double bestSum = 0;
         double bestSsd = 0;
         int bestStrong = 0;
-        boolean bestPure = cRelaxed[sq] && cRelaxed[sp];
+        boolean bestPure = pairRelaxed;
         int own = cStrong[sq] ? 1 : 0;
         if (dt <= maxIv && (!pureOnly || bestPure)) {
             bestLen = 2;
@@ -280,8 +281,8 @@ public final class ChainTracker implements CandidateSink, EpisodeAcceptance.Stra
                 bestPure = sPure[sp][st] && cRelaxed[sq];
             }
         }
-        if (bestLen == 0 || !pureOnly && bestPure && (cRelaxed[sq] && cRelaxed[sp])) {
-            return; // nothing, or the same chain as the pure one already kept
+        if (bestLen == 0 || !pureOnly && bestPure) {
+            return; // nothing, or the same chain as the pure one already kept (a pure chain needs a relaxed pair)
         }
         // a chain of relaxed beats continued only by a mixed one is still judged on its own
         if (keep(sq, p, bestSt, bestLen, bestSum, dt, bestSsd, bestStrong, bestPure) && bestSt >= 0
