@@ -3,7 +3,6 @@ package io.clonus.detect;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clonus.sim.AccSimulator;
-import io.clonus.sim.ClonusPattern;
 import io.clonus.sim.EmgSimulator;
 import io.clonus.sim.PhysiologyGrid;
 import io.clonus.sim.SimulatedRecording;
@@ -232,8 +231,8 @@ class AccuracyTest {
             negatives.add(sim, detector.analyze(sim.signal()));
         }
         tallies.add(negatives);
-        tallies.add(swings("swing 20-30 % (NONE)", 0.2, 0.3, 70_000));
-        tallies.add(swings("swing 40-50 % (NONE)", 0.4, 0.5, 71_000));
+        tallies.add(swings(detector, "swing 20-30 % (NONE)", 0.2, 0.3, 70_000));
+        tallies.add(swings(detector, "swing 40-50 % (NONE)", 0.4, 0.5, 71_000));
         return tallies;
     }
 
@@ -246,12 +245,8 @@ class AccuracyTest {
         Tally t = new Tally("EMG 20 dB on tonic 10-30 %");
         for (double share : new double[] {0.1, 0.15, 0.2, 0.25, 0.3}) {
             for (int k = 0; k < 12; k++) {
-                double noise = 5;
-                double amplitude = 10 * noise;
-                ClonusPattern p = ClonusPattern.builder(2.0, 12, 5.5 + 0.25 * (k % 8)).jitter(0.04)
-                        .amplitudeVariation(0.2).build();
-                SimulatedRecording sim = EmgSimulator.builder(new double[] {1000, 2000, 4000}[k % 3], 8, 300 + k)
-                        .noise(noise).tonic(1.5, 6.5, share * amplitude, 0.2).clonusVolleys(p, amplitude).build();
+                SimulatedRecording sim = SimulatedEmgTest.onTonicRecord(share, new double[] {1000, 2000, 4000}[k % 3],
+                        5.5 + 0.25 * (k % 8), 300 + k);
                 t.add(sim, detector.analyze(sim.signal()));
             }
         }
@@ -262,9 +257,8 @@ class AccuracyTest {
      * Tonic contractions at 5-30 times the noise whose envelope swings sinusoidally by a depth drawn in [lo, hi]
      * at 5.2-7.8 Hz for 10 s, with a random fluctuation of 10-30 %: 30 records, none of them clonus.
      */
-    private static Tally swings(String name, double lo, double hi, long seed) {
+    private static Tally swings(ClonusDetector detector, String name, double lo, double hi, long seed) {
         Tally t = new Tally(name);
-        ClonusDetector detector = ClonusDetector.of(CFG);
         SplittableRandom d = new SplittableRandom(seed);
         for (int k = 0; k < 30; k++) {
             double fs = new double[] {1000, 1024, 2000, 2048, 4000}[k % 5];

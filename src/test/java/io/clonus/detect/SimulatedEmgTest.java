@@ -59,6 +59,18 @@ class SimulatedEmgTest {
         assertTrue(e.intervalCv() < 0.15);
     }
 
+    /**
+     * 12 volleys at 20 dB (noise RMS 5, jitter 4 %, amplitudes varying by 20 %) from 2 s over a tonic contraction
+     * at {@code share} of their RMS from 1.5 s to the end of the 8 s record (AccuracyTest's tonic row too).
+     */
+    static SimulatedRecording onTonicRecord(double share, double fs, double f, long seed) {
+        double noise = 5;
+        double amplitude = 10 * noise;
+        ClonusPattern p = ClonusPattern.builder(2.0, 12, f).jitter(0.04).amplitudeVariation(0.2).build();
+        return EmgSimulator.builder(fs, 8, seed).noise(noise).tonic(1.5, 6.5, share * amplitude, 0.2)
+                .clonusVolleys(p, amplitude).build();
+    }
+
     static List<Arguments> onTonic() {
         List<Arguments> out = new ArrayList<>();
         long seed = 300;
@@ -83,11 +95,7 @@ class SimulatedEmgTest {
     @MethodSource("onTonic")
     void clonusOnATonicContractionIsFoundBeatByBeat(double share, double fs,
             double f, long seed) {
-        double noise = 5;
-        double amplitude = 10 * noise;
-        ClonusPattern p = ClonusPattern.builder(2.0, 12, f).jitter(0.04).amplitudeVariation(0.2).build();
-        SimulatedRecording sim = EmgSimulator.builder(fs, 8, seed).noise(noise).tonic(1.5, 6.5, share * amplitude, 0.2)
-                .clonusVolleys(p, amplitude).build();
+        SimulatedRecording sim = onTonicRecord(share, fs, f, seed);
         ClonusResult r = ClonusDetector.of(CFG).analyze(sim.signal());
         TrueEpisode truth = sim.clonusEpisodes(CFG).get(0);
         assertEquals(Classification.SUSTAINED, r.classification(), sim.description());

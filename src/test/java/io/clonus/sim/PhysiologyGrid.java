@@ -80,12 +80,8 @@ public final class PhysiologyGrid {
             String row = EMG_ROWS.get(r);
             double db = r < 3 ? 10 + 10 * r : Double.NaN;
             int idx = 0;
-            for (int beats : BEATS) {
-                for (int v = 0; v < 4; v++) {
-                    int i = idx++;
-                    long seed = 1_000_000L * (r + 1) + 1000L * i;
-                    out.add(firstAccepted(seed, s -> emgCase(row, db, i, new int[] {beats}, s)));
-                }
+            for (; idx < 4 * BEATS.length; idx++) {
+                out.add(singleRun(row, db, idx, 1_000_000L * (r + 1) + 1000L * idx));
             }
             for (int v = 0; v < 4; v++) {
                 int i = idx++;
@@ -118,10 +114,7 @@ public final class PhysiologyGrid {
             double db = r < 3 ? 10 + 10 * r : Double.NaN;
             for (int var = 0; var < variants; var++) {
                 for (int i = 0; i < 4 * BEATS.length; i++) {
-                    int idx = i;
-                    int beats = BEATS[i / 4];
-                    long seed = 55_000_000L + 1_000_000L * r + 100_000L * var + 1000L * i;
-                    out.add(firstAccepted(seed, s -> emgCase(row, db, idx, new int[] {beats}, s)));
+                    out.add(singleRun(row, db, i, 55_000_000L + 1_000_000L * r + 100_000L * var + 1000L * i));
                 }
             }
         }
@@ -293,6 +286,12 @@ public final class PhysiologyGrid {
             name.append(", ").append(x);
         }
         return new Case(String.format(Locale.ROOT, "%s #%02d: %s", row, i, name), row, rec);
+    }
+
+    /** Case i of a row's single runs: four records each of {@link #BEATS}[i / 4] beats, drawn from seed on. */
+    private static Case singleRun(String row, double db, int i, long seed) {
+        int beats = BEATS[i / 4];
+        return firstAccepted(seed, s -> emgCase(row, db, i, new int[] {beats}, s));
     }
 
     /** Draws a clonus pattern from the published ranges; short runs die out with the first beat largest. */
