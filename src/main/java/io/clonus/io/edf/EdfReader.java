@@ -195,11 +195,7 @@ public final class EdfReader implements Closeable {
         try {
             return new EdfReader(file, ch, truncation);
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                ch.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeAfterFailure(ch, e);
             throw e;
         }
     }
@@ -226,12 +222,17 @@ public final class EdfReader implements Closeable {
             }
             return new EdfReader(this, ch);
         } catch (IOException | RuntimeException | Error e) {
-            try {
-                ch.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeAfterFailure(ch, e);
             throw e;
+        }
+    }
+
+    /** Closes the channel of a reader that could not be made; a failure to close is added to {@code failure}. */
+    private static void closeAfterFailure(FileChannel ch, Throwable failure) {
+        try {
+            ch.close();
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
         }
     }
 
